@@ -1,0 +1,2 @@
+export { APP_CONFIG, ConfigModule } from './config.module';
+export { AppConfig, ConfigError, configDocs, configSchema, environmentWith, isSet, loadConfig, parseConfig } from './config.schema';

@@ -1,0 +1,7 @@
+import { AuditEntrySchema } from '@hocvuso/audit/entities/audit-entry.entity';
+import { geographyEntities } from '@hocvuso/geography/entities';
+import { identityEntities } from '@hocvuso/identity/entities';
+import { residentsEntities } from '@hocvuso/residents/entities';
+
+/** Every entity of every domain lib: the one list the ORM, migrations and tests share. */
+export const allEntities = [...geographyEntities, ...identityEntities, ...residentsEntities, AuditEntrySchema];

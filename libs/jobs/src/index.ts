@@ -1,0 +1,1 @@
+export { type GeographyJobs, type JobProgress, QueueName } from './queues';
