@@ -1,0 +1,30 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, ConfigModule } from '@hocvuso/config';
+import { DatabaseModule } from '@hocvuso/database';
+import { GeographyModule } from '@hocvuso/geography';
+import { QueueName } from '@hocvuso/jobs';
+import { ObservabilityModule } from '@hocvuso/observability';
+import { RedisModule } from '@hocvuso/redis';
+import { GeographyProcessor } from './geography/geography.processor';
+
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        // Options, not a client: BullMQ then opens and closes its own connections on shutdown.
+        connection: { url: config.REDIS_URL, connectionName: 'worker', maxRetriesPerRequest: null },
+        prefix: config.REDIS_KEY_PREFIX,
+      }),
+    }),
+    BullModule.registerQueue({ name: QueueName.geography }),
+    ConfigModule,
+    DatabaseModule,
+    GeographyModule,
+    ObservabilityModule.forApp('worker'),
+    RedisModule,
+  ],
+  providers: [GeographyProcessor],
+})
+export class AppModule {}
