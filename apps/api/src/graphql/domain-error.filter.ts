@@ -1,0 +1,17 @@
+import { Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { AccessError } from '@hocvuso/access';
+import { GeographyError } from '@hocvuso/geography';
+import { IdentityError, TokenError } from '@hocvuso/identity';
+import { ResidentsError } from '@hocvuso/residents';
+import { toGraphQLError } from './graphql-errors';
+
+/** The one place where domain errors thrown by resolvers become GraphQL errors. */
+@Catch(AccessError, GeographyError, IdentityError, ResidentsError, TokenError)
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(DomainErrorFilter.name);
+
+  catch(error: AccessError | GeographyError | IdentityError | ResidentsError | TokenError) {
+    this.logger.warn({ code: error.code, details: error.details }, 'domain error');
+    return toGraphQLError(error);
+  }
+}

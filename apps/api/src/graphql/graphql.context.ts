@@ -1,0 +1,10 @@
+import type { Actor } from '@hocvuso/access';
+import type { Request } from 'express';
+import type { GeographyLoaders } from '../geography/geography.loader';
+
+/** What every resolver receives: the request, who is asking, and this request's DataLoaders. */
+export interface GraphQLContext {
+  req: Request;
+  actor: Actor;
+  loaders: { geography: GeographyLoaders };
+}

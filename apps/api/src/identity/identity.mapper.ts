@@ -1,0 +1,17 @@
+import type { AccountView, AuthSession } from '@hocvuso/identity';
+import type { GraphQLContext } from '../graphql/graphql.context';
+import type { AccountModel, AuthPayloadModel } from './identity.model';
+
+export function toAccountModel(account: AccountView): AccountModel {
+  const { phoneMasked, ...rest } = account;
+  return { ...rest, phone: phoneMasked, roles: [...new Set(account.grants.map((grant) => grant.role))] };
+}
+
+export function toAuthPayload(session: AuthSession): AuthPayloadModel {
+  return { ...session, account: toAccountModel(session.account) };
+}
+
+/** pino-http's request id, passed to services that write the audit log. */
+export function requestId(ctx: GraphQLContext): string | null {
+  return ctx.req.id == null ? null : String(ctx.req.id);
+}

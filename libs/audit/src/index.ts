@@ -1,0 +1,2 @@
+export { AuditModule } from './audit.module';
+export { AuditAction, type AuditRecord, AuditService } from './audit.service';
