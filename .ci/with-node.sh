@@ -11,16 +11,20 @@ recent() {
 if ! { command -v node >/dev/null 2>&1 && recent node; }; then
   if ! [ -x "$tools/node" ] || ! recent "$tools/node"; then
     echo "with-node: fetching Node 24 into .tools/node (the machine's node is older than 22.17)" >&2
-    # The registry can drop a download; try three times before giving up.
+    # Fetched into a private folder, then moved into place, so two runs never share a half
+    # install; the registry can drop a download, so try three times before giving up.
+    staging="$root/.tools/node.$$"
     for attempt in 1 2 3; do
-      if npm install --no-save --no-audit --no-fund --loglevel=error --allow-scripts=node \
-        --prefix "$root/.tools/node" node@24 >&2; then
+      rm -rf "$staging"
+      if npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$staging" node@24 >&2; then
         break
       fi
-      [ "$attempt" = 3 ] && { echo "with-node: could not fetch Node 24 from the npm registry" >&2; exit 1; }
+      [ "$attempt" = 3 ] && { rm -rf "$staging"; echo "with-node: could not fetch Node 24 from the npm registry" >&2; exit 1; }
       echo "with-node: fetch failed (attempt $attempt), retrying" >&2
       sleep 5
     done
+    rm -rf "$root/.tools/node"
+    mv "$staging" "$root/.tools/node"
   fi
   PATH="$tools:$PATH"
   export PATH
