@@ -1,2 +1,11 @@
 export { APP_CONFIG, ConfigModule } from './config.module';
-export { AppConfig, ConfigError, configDocs, configSchema, environmentWith, isSet, loadConfig, parseConfig } from './config.schema';
+export {
+  AppConfig,
+  ConfigError,
+  configDocs,
+  configSchema,
+  environmentWith,
+  isSet,
+  loadConfig,
+  parseConfig,
+} from './config.schema';

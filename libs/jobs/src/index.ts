@@ -1,1 +1,7 @@
-export { type GeographyJobs, type JobProgress, QueueName } from './queues';
+export {
+  type CertificateJobs,
+  type GeographyJobs,
+  type IssueCertificatePayload,
+  type JobProgress,
+  QueueName,
+} from './queues';

@@ -4,12 +4,37 @@
  */
 export const QueueName = {
   geography: 'geography',
+  certificates: 'certificates',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface GeographyJobs {
   /** Import an official unit list (the ../shared/data/vn-units format) from a file the worker can read. */
   'import-units': { filePath: string };
+}
+
+/**
+ * Everything a certificate states, snapshotted when the course is completed, so the worker never
+ * reads a course version that an editor has since moved past.
+ */
+export interface IssueCertificatePayload {
+  enrollmentId: string;
+  residentId: string;
+  courseId: string;
+  courseVersionId: string;
+  courseVersionNumber: number;
+  courseTitle: string;
+  /** 2-digit province code, or null for a national course */
+  issuingProvinceCode: string | null;
+  /** e.g. "Tỉnh Hưng Yên", or "Toàn quốc" */
+  issuingUnitName: string;
+  /** ISO 8601 */
+  completedAt: string;
+}
+
+export interface CertificateJobs {
+  /** Issue the certificate of a completed enrollment; idempotent per resident and course version. */
+  'issue-certificate': IssueCertificatePayload;
 }
 
 /** Progress a long job reports through `job.updateProgress`. */
