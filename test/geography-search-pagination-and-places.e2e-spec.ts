@@ -1,4 +1,6 @@
 import { foldVietnamese } from '@hocvuso/geography';
+import { Role } from '@hocvuso/access';
+import { createActor, scopes } from './support/actors';
 import { ApiHarness } from './support/api-harness';
 
 /**
@@ -163,16 +165,22 @@ describe('geography queries and village/venue mutations', () => {
   });
 
   describe('villages and venues', () => {
+    // Writes need GEOGRAPHY_MANAGE; who may write where is the authorization matrix's subject.
+    let manager: ReturnType<ApiHarness['as']>;
+    beforeAll(async () => {
+      manager = api.as((await createActor(api, [[Role.ADMIN, scopes.nation()]])).token);
+    });
+
     const createVillage = `mutation($input: CreateVillageInput!) { createVillage(input: $input) { id name kind commune { code } } }`;
     const createVenue = `mutation($input: CreateVenueInput!) { createVenue(input: $input) { id name capacity village { id name } } }`;
 
     it('creates a village once: a retry, even typed without accents, returns the same one', async () => {
-      const first = await api.gql<{ createVillage: { id: string; name: string } }>(createVillage, {
+      const first = await manager.gql<{ createVillage: { id: string; name: string } }>(createVillage, {
         input: { communeCode: '11953', name: '  Tổ dân phố   Hiến Nam ', kind: 'TO_DAN_PHO' },
       });
       expect(first.errors).toBeUndefined();
       expect(first.data?.createVillage.name).toBe('Tổ dân phố Hiến Nam');
-      const retry = await api.gql<{ createVillage: { id: string } }>(createVillage, {
+      const retry = await manager.gql<{ createVillage: { id: string } }>(createVillage, {
         input: { communeCode: '11953', name: 'to dan pho hien nam', kind: 'TO_DAN_PHO' },
       });
       expect(retry.data?.createVillage.id).toBe(first.data?.createVillage.id);
@@ -184,11 +192,13 @@ describe('geography queries and village/venue mutations', () => {
 
     it('refuses a clash (same name, other kind), an empty name and an unknown commune, writing nothing', async () => {
       const before = await api.sql<{ n: number }>(`select count(*)::int as n from village`);
-      const clash = await api.gql(createVillage, {
+      const clash = await manager.gql(createVillage, {
         input: { communeCode: '11953', name: 'Tổ dân phố Hiến Nam', kind: 'THON' },
       });
-      const empty = await api.gql(createVillage, { input: { communeCode: '11953', name: ' - ', kind: 'THON' } });
-      const unknown = await api.gql(createVillage, { input: { communeCode: '00000', name: 'Thôn Mới', kind: 'THON' } });
+      const empty = await manager.gql(createVillage, { input: { communeCode: '11953', name: ' - ', kind: 'THON' } });
+      const unknown = await manager.gql(createVillage, {
+        input: { communeCode: '00000', name: 'Thôn Mới', kind: 'THON' },
+      });
       expect(clash.errors?.[0].extensions?.code).toBe('VILLAGE_NAME_TAKEN');
       expect(empty.errors?.[0].extensions?.code).toBe('INVALID_NAME');
       expect(unknown.errors?.[0].extensions?.code).toBe('COMMUNE_NOT_FOUND');
@@ -197,16 +207,16 @@ describe('geography queries and village/venue mutations', () => {
     });
 
     it('renames and moves a village and a venue, and lists them by commune', async () => {
-      const village = await api.gql<{ createVillage: { id: string } }>(createVillage, {
+      const village = await manager.gql<{ createVillage: { id: string } }>(createVillage, {
         input: { communeCode: '11953', name: 'Thôn Đông', kind: 'THON' },
       });
       const villageId = village.data!.createVillage.id;
-      const renamed = await api.gql<{ renameVillage: { name: string } }>(
+      const renamed = await manager.gql<{ renameVillage: { name: string } }>(
         `mutation { renameVillage(id: "${villageId}", name: "Thôn Đông Tảo") { name } }`,
       );
       expect(renamed.data?.renameVillage.name).toBe('Thôn Đông Tảo');
 
-      const venue = await api.gql<{ createVenue: { id: string; capacity: number; village: { name: string } } }>(
+      const venue = await manager.gql<{ createVenue: { id: string; capacity: number; village: { name: string } } }>(
         createVenue,
         {
           input: { villageId, name: 'Nhà văn hóa thôn Đông Tảo', capacity: 150 },
@@ -215,39 +225,41 @@ describe('geography queries and village/venue mutations', () => {
       expect(venue.errors).toBeUndefined();
       expect(venue.data?.createVenue).toMatchObject({ capacity: 150, village: { name: 'Thôn Đông Tảo' } });
       const venueId = venue.data!.createVenue.id;
-      const badCapacity = await api.gql(createVenue, { input: { villageId, name: 'Hội trường', capacity: -5 } });
+      const badCapacity = await manager.gql(createVenue, { input: { villageId, name: 'Hội trường', capacity: -5 } });
       expect(badCapacity.errors?.[0].extensions?.code).toBe('INVALID_CAPACITY');
 
-      const listed = await api.gql<{
+      const listed = await manager.gql<{
         commune: { villages: { nodes: { name: string }[] }; venues: { nodes: { id: string }[] } };
       }>(`{ commune(code: "11953") { villages(search: "dong tao") { nodes { name } } venues { nodes { id } } } }`);
       expect(listed.data?.commune.villages.nodes).toEqual([{ name: 'Thôn Đông Tảo' }]);
       expect(listed.data?.commune.venues.nodes.map((v) => v.id)).toContain(venueId);
 
-      const moved = await api.gql<{ moveVillage: { commune: { code: string } } }>(
+      const moved = await manager.gql<{ moveVillage: { commune: { code: string } } }>(
         `mutation { moveVillage(id: "${villageId}", communeCode: "00004") { commune { code } } }`,
       );
       expect(moved.data?.moveVillage.commune.code).toBe('00004');
-      const venuesOfBaDinh = await api.gql<{ venues: { nodes: { id: string; village: { id: string } }[] } }>(
+      const venuesOfBaDinh = await manager.gql<{ venues: { nodes: { id: string; village: { id: string } }[] } }>(
         `{ venues(communeCode: "00004") { nodes { id village { id } } } }`,
       );
       expect(venuesOfBaDinh.data?.venues.nodes).toEqual([{ id: venueId, village: { id: villageId } }]);
 
-      const other = await api.gql<{ createVillage: { id: string } }>(createVillage, {
+      const other = await manager.gql<{ createVillage: { id: string } }>(createVillage, {
         input: { communeCode: '00004', name: 'Tổ dân phố 5', kind: 'TO_DAN_PHO' },
       });
-      const movedVenue = await api.gql<{ moveVenue: { village: { name: string } } }>(
+      const movedVenue = await manager.gql<{ moveVenue: { village: { name: string } } }>(
         `mutation { moveVenue(id: "${venueId}", villageId: "${other.data!.createVillage.id}") { village { name } } }`,
       );
       expect(movedVenue.data?.moveVenue.village.name).toBe('Tổ dân phố 5');
-      const renamedVenue = await api.gql<{ renameVenue: { name: string } }>(
+      const renamedVenue = await manager.gql<{ renameVenue: { name: string } }>(
         `mutation { renameVenue(id: "${venueId}", name: "Nhà văn hóa tổ dân phố 5") { name } }`,
       );
       expect(renamedVenue.data?.renameVenue.name).toBe('Nhà văn hóa tổ dân phố 5');
     });
 
     it('answers GraphQL input errors with BAD_REQUEST and never leaks internals', async () => {
-      const result = await api.gql(createVillage, { input: { communeCode: '11953', name: 'Thôn X', kind: 'LANG' } });
+      const result = await manager.gql(createVillage, {
+        input: { communeCode: '11953', name: 'Thôn X', kind: 'LANG' },
+      });
       expect(result.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
       expect(JSON.stringify(result)).not.toMatch(/stack|select |insert /i);
     });

@@ -1,3 +1,5 @@
+import { Role } from '@hocvuso/access';
+import { createActor, scopes, type TestActor } from './support/actors';
 import { ApiHarness } from './support/api-harness';
 import {
   countPlaces,
@@ -15,10 +17,12 @@ const COMMUNES = ['98001', '98002', '09801'];
 
 describe('importing villages and venues from a spreadsheet', () => {
   let api: ApiHarness;
+  let official: TestActor;
 
   beforeAll(async () => {
     api = await ApiHarness.start();
     await insertTestCommunes(api, PROVINCE, COMMUNES);
+    official = await createActor(api, [[Role.PROVINCE_OFFICIAL, scopes.province(PROVINCE)]]);
   });
 
   afterAll(async () => {
@@ -38,7 +42,7 @@ describe('importing villages and venues from a spreadsheet', () => {
       ['98002', 'Ấp Tân Thành', 'ấp', null, null],
     ]);
 
-    const first = await importPlaces(api, { fileName: 'Danh sach thon.xlsx', contentBase64 });
+    const first = await importPlaces(api, official.token, { fileName: 'Danh sach thon.xlsx', contentBase64 });
     expect(first.errors).toBeUndefined();
     expect(first.data?.importVillagesAndVenues).toEqual({
       ok: true,
@@ -70,7 +74,7 @@ describe('importing villages and venues from a spreadsheet', () => {
     ]);
 
     const before = await countPlaces(api, COMMUNES);
-    const again = await importPlaces(api, { fileName: 'Danh sach thon.xlsx', contentBase64 });
+    const again = await importPlaces(api, official.token, { fileName: 'Danh sach thon.xlsx', contentBase64 });
     expect(again.data?.importVillagesAndVenues).toMatchObject({
       ok: true,
       villagesCreated: 0,
@@ -92,7 +96,7 @@ describe('importing villages and venues from a spreadsheet', () => {
         '98002;Tổ dân phố Mới;TDP;;',
         '',
       ].join('\r\n');
-    const result = await importPlaces(api, { fileName: 'thon.CSV', contentBase64: textBase64(csv) });
+    const result = await importPlaces(api, official.token, { fileName: 'thon.CSV', contentBase64: textBase64(csv) });
     expect(result.data?.importVillagesAndVenues).toEqual({
       ok: true,
       villagesCreated: 1,
@@ -121,7 +125,7 @@ describe('importing villages and venues from a spreadsheet', () => {
       ['98002', villageName, 'Thôn'.normalize('NFD'), venueName, 40],
     ]);
 
-    const result = await importPlaces(api, { fileName: 'nfd.xlsx', contentBase64 });
+    const result = await importPlaces(api, official.token, { fileName: 'nfd.xlsx', contentBase64 });
     expect(result.data?.importVillagesAndVenues).toMatchObject({ ok: true, villagesCreated: 1, venuesCreated: 1 });
 
     const [row] = await api.sql<{ village: string; venue: string }>(
@@ -141,7 +145,7 @@ describe('importing villages and venues from a spreadsheet', () => {
         workbook.worksheets[1].addRow(['99999', 'Không được đọc', 'thôn']);
       },
     );
-    const result = await importPlaces(api, { fileName: 'gop.xlsx', contentBase64 });
+    const result = await importPlaces(api, official.token, { fileName: 'gop.xlsx', contentBase64 });
     expect(result.data?.importVillagesAndVenues).toMatchObject({
       ok: true,
       villagesCreated: 2,
@@ -163,10 +167,10 @@ describe('importing villages and venues from a spreadsheet', () => {
     const large = await xlsxBase64([PLACES_HEADER, known, ...rows(300)]);
     const results: unknown[] = [];
     const smallQueries = await api.countQueries(async () => {
-      results.push(await importPlaces(api, { fileName: 'a.xlsx', contentBase64: small, dryRun: true }));
+      results.push(await importPlaces(api, official.token, { fileName: 'a.xlsx', contentBase64: small, dryRun: true }));
     });
     const largeQueries = await api.countQueries(async () => {
-      results.push(await importPlaces(api, { fileName: 'b.xlsx', contentBase64: large, dryRun: true }));
+      results.push(await importPlaces(api, official.token, { fileName: 'b.xlsx', contentBase64: large, dryRun: true }));
     });
     expect(results).toEqual([
       {

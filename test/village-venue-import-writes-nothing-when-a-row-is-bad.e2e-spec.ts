@@ -1,3 +1,5 @@
+import { Role } from '@hocvuso/access';
+import { createActor, scopes, type TestActor } from './support/actors';
 import { ApiHarness } from './support/api-harness';
 import {
   countPlaces,
@@ -15,11 +17,13 @@ const COMMUNES = ['98003', '98004'];
 
 describe('importing a villages-and-venues file with problems', () => {
   let api: ApiHarness;
+  let official: TestActor;
 
   beforeAll(async () => {
     api = await ApiHarness.start();
     await insertTestCommunes(api, PROVINCE, COMMUNES);
-    const seeded = await importPlaces(api, {
+    official = await createActor(api, [[Role.PROVINCE_OFFICIAL, scopes.province(PROVINCE)]]);
+    const seeded = await importPlaces(api, official.token, {
       fileName: 'seed.csv',
       contentBase64: textBase64(
         'Mã xã,Tên thôn,Loại,Tên điểm cầu,Sức chứa\n98003,Thôn Cũ,thôn,Nhà văn hóa thôn Cũ,100\n98004,Tổ dân phố 1,tổ dân phố,,\n',
@@ -52,7 +56,7 @@ describe('importing a villages-and-venues file with problems', () => {
     ]);
     const before = await countPlaces(api, COMMUNES);
 
-    const result = await importPlaces(api, { fileName: 'loi.xlsx', contentBase64 });
+    const result = await importPlaces(api, official.token, { fileName: 'loi.xlsx', contentBase64 });
 
     expect(result.errors).toBeUndefined();
     const report = result.data!.importVillagesAndVenues;
@@ -100,7 +104,7 @@ describe('importing a villages-and-venues file with problems', () => {
     ]);
     const before = await countPlaces(api, COMMUNES);
 
-    const result = await importPlaces(api, { fileName: 'thu.xlsx', contentBase64, dryRun: true });
+    const result = await importPlaces(api, official.token, { fileName: 'thu.xlsx', contentBase64, dryRun: true });
 
     expect(result.data?.importVillagesAndVenues).toEqual({
       ok: true,
@@ -145,7 +149,7 @@ describe('importing a villages-and-venues file with problems', () => {
     ['content that is not base64', 'thon.csv', '***', 'base64'],
   ])('rejects %s as PLACES_FILE_INVALID with a reason', async (_case, fileName, contentBase64, reason) => {
     const before = await countPlaces(api, COMMUNES);
-    const result = await importPlaces(api, { fileName, contentBase64 });
+    const result = await importPlaces(api, official.token, { fileName, contentBase64 });
     expect(result.data).toBeNull();
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0].message).toBe('Tệp danh sách thôn và điểm cầu không hợp lệ.');
@@ -157,7 +161,7 @@ describe('importing a villages-and-venues file with problems', () => {
   it('rejects a file of more than 20,000 data rows', async () => {
     const rows = Array.from({ length: 20_001 }, (_, i) => `98003;Thôn ${i};thôn`);
     const csv = ['Mã xã;Tên thôn;Loại', ...rows].join('\n');
-    const result = await importPlaces(api, { fileName: 'lon.csv', contentBase64: textBase64(csv) });
+    const result = await importPlaces(api, official.token, { fileName: 'lon.csv', contentBase64: textBase64(csv) });
     expect(result.errors?.[0].extensions?.code).toBe('PLACES_FILE_INVALID');
     expect(String(result.errors?.[0].extensions?.details?.reason)).toContain('20.000');
   });
@@ -165,7 +169,7 @@ describe('importing a villages-and-venues file with problems', () => {
   it('rejects a file of more than 5 MB', async () => {
     const csv = 'Mã xã;Tên thôn;Loại\n' + '98003;Thôn A;thôn\n'.repeat(320_000);
     expect(Buffer.byteLength(csv)).toBeGreaterThan(5 * 1024 * 1024);
-    const result = await importPlaces(api, { fileName: 'lon.csv', contentBase64: textBase64(csv) });
+    const result = await importPlaces(api, official.token, { fileName: 'lon.csv', contentBase64: textBase64(csv) });
     expect(result.errors?.[0].extensions?.code).toBe('PLACES_FILE_INVALID');
     expect(String(result.errors?.[0].extensions?.details?.reason)).toContain('5 MB');
   });

@@ -40,6 +40,13 @@ export class ApiHarness {
     return response.body as GraphQLResult<T>;
   }
 
+  /** The same harness speaking as `token`'s account on every call. */
+  as(token: string): {
+    gql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
+  } {
+    return { gql: (query, variables = {}) => this.gql(query, variables, token) };
+  }
+
   /** Runs raw SQL on the run's database (fixtures and assertions). */
   sql<R = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
     return this.orm.em.fork().getConnection().execute<R[]>(text, params);

@@ -1,3 +1,4 @@
+import { AccessError, AccessErrorCode } from './access.errors';
 import { type Permission, type Role, rolePermissions } from './roles';
 import { type Scope, scopeContains } from './scope';
 
@@ -19,7 +20,15 @@ export type Actor =
       grants: readonly Grant[];
     };
 
+export type AccountActor = Extract<Actor, { kind: 'account' }>;
+
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** The signed-in account, or UNAUTHENTICATED for an anonymous caller. */
+export function requireAccount(actor: Actor): AccountActor {
+  if (actor.kind !== 'account') throw new AccessError(AccessErrorCode.UNAUTHENTICATED);
+  return actor;
+}
 
 /** Whether the actor holds `permission` on a scope containing `target`. */
 export function can(actor: Actor, permission: Permission, target: Scope): boolean {

@@ -1,4 +1,4 @@
 export { AccessError, AccessErrorCode, accessErrorMessages } from './access.errors';
-export { ANONYMOUS, type Actor, can, type Grant, scopesWith } from './actor';
+export { type AccountActor, ANONYMOUS, type Actor, can, type Grant, requireAccount, scopesWith } from './actor';
 export { grantableRoles, Permission, Role, rolePermissions } from './roles';
-export { NATION, type Scope, ScopeKind, scopeContains } from './scope';
+export { communeScope, NATION, provinceScope, type Scope, ScopeKind, scopeContains, villageScope } from './scope';

@@ -28,6 +28,18 @@ export const NATION: Scope = {
   villageId: null,
 };
 
+export function provinceScope(provinceCode: string): Scope {
+  return { kind: ScopeKind.PROVINCE, id: provinceCode, provinceCode, communeCode: null, villageId: null };
+}
+
+export function communeScope(communeCode: string, provinceCode: string): Scope {
+  return { kind: ScopeKind.COMMUNE, id: communeCode, provinceCode, communeCode, villageId: null };
+}
+
+export function villageScope(villageId: string, communeCode: string, provinceCode: string): Scope {
+  return { kind: ScopeKind.VILLAGE, id: villageId, provinceCode, communeCode, villageId };
+}
+
 /** Whether everything in `inner` is also in `outer` (a scope contains itself). */
 export function scopeContains(outer: Scope, inner: Scope): boolean {
   switch (outer.kind) {

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { type Actor, requireAccount } from '@hocvuso/access';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Commune } from './entities/commune.entity';
 import { Venue } from './entities/venue.entity';
 import { Village, VillageKind } from './entities/village.entity';
 import { GeographyError, GeographyErrorCode } from './geography.errors';
+import { mayManagePlacesIn } from './place-access';
 import { type Checked, checkCapacity, checkPlaceName } from './place-rules';
 
 export interface CreateVillageInput {
@@ -24,9 +26,10 @@ function valid<T>(checked: Checked<T>, details: Record<string, unknown>): T {
 }
 
 /**
- * Villages and venues are entered by commune officials. Creating one that already exists with
- * the same name (accents and case aside) returns the existing one, so a retried request never
- * duplicates; a clash with something different is an error.
+ * Villages and venues are entered by commune officials (GEOGRAPHY_MANAGE on a scope containing
+ * the commune; see place-access.ts). Creating one that already exists with the same name
+ * (accents and case aside) returns the existing one, so a retried request never duplicates; a
+ * clash with something different is an error.
  */
 @Injectable()
 export class VillagesAndVenuesService {
@@ -34,10 +37,10 @@ export class VillagesAndVenuesService {
 
   constructor(private readonly em: EntityManager) {}
 
-  async createVillage(input: CreateVillageInput): Promise<Village> {
+  async createVillage(actor: Actor, input: CreateVillageInput): Promise<Village> {
+    requireAccount(actor);
     const { name, searchText } = valid(checkPlaceName(input.name), { communeCode: input.communeCode });
-    const commune = await this.em.findOne(Commune, { code: input.communeCode });
-    if (!commune) throw new GeographyError(GeographyErrorCode.COMMUNE_NOT_FOUND, { code: input.communeCode });
+    const commune = await this.findManagedCommune(actor, input.communeCode);
 
     const existing = await this.em.findOne(Village, { commune, searchText });
     if (existing) return this.sameVillageOrClash(existing, input.kind);
@@ -55,9 +58,10 @@ export class VillagesAndVenuesService {
     return village;
   }
 
-  async renameVillage(id: string, rawName: string): Promise<Village> {
+  async renameVillage(actor: Actor, id: string, rawName: string): Promise<Village> {
+    requireAccount(actor);
     const { name, searchText } = valid(checkPlaceName(rawName), { id });
-    const village = await this.findVillage(id);
+    const village = await this.findManagedVillage(actor, id);
     await this.ensureVillageNameFree(village.commune.code, searchText, village.id);
     village.name = name;
     village.searchText = searchText;
@@ -65,10 +69,10 @@ export class VillagesAndVenuesService {
     return village;
   }
 
-  async moveVillage(id: string, communeCode: string): Promise<Village> {
-    const village = await this.findVillage(id);
-    const commune = await this.em.findOne(Commune, { code: communeCode });
-    if (!commune) throw new GeographyError(GeographyErrorCode.COMMUNE_NOT_FOUND, { code: communeCode });
+  async moveVillage(actor: Actor, id: string, communeCode: string): Promise<Village> {
+    requireAccount(actor);
+    const village = await this.findManagedVillage(actor, id);
+    const commune = await this.findManagedCommune(actor, communeCode);
     await this.ensureVillageNameFree(commune.code, village.searchText, village.id);
     village.commune = commune;
     await this.em.flush();
@@ -76,10 +80,11 @@ export class VillagesAndVenuesService {
     return village;
   }
 
-  async createVenue(input: CreateVenueInput): Promise<Venue> {
+  async createVenue(actor: Actor, input: CreateVenueInput): Promise<Venue> {
+    requireAccount(actor);
     const { name, searchText } = valid(checkPlaceName(input.name), { villageId: input.villageId });
     const capacity = valid(checkCapacity(input.capacity), { villageId: input.villageId });
-    const village = await this.findVillage(input.villageId);
+    const village = await this.findManagedVillage(actor, input.villageId);
 
     const existing = await this.em.findOne(Venue, { village, searchText });
     if (existing) return this.sameVenueOrClash(existing, capacity);
@@ -96,9 +101,10 @@ export class VillagesAndVenuesService {
     return venue;
   }
 
-  async renameVenue(id: string, rawName: string): Promise<Venue> {
+  async renameVenue(actor: Actor, id: string, rawName: string): Promise<Venue> {
+    requireAccount(actor);
     const { name, searchText } = valid(checkPlaceName(rawName), { id });
-    const venue = await this.findVenue(id);
+    const venue = await this.findManagedVenue(actor, id);
     await this.ensureVenueNameFree(venue.village.id, searchText, venue.id);
     venue.name = name;
     venue.searchText = searchText;
@@ -106,9 +112,10 @@ export class VillagesAndVenuesService {
     return venue;
   }
 
-  async moveVenue(id: string, villageId: string): Promise<Venue> {
-    const venue = await this.findVenue(id);
-    const village = await this.findVillage(villageId);
+  async moveVenue(actor: Actor, id: string, villageId: string): Promise<Venue> {
+    requireAccount(actor);
+    const venue = await this.findManagedVenue(actor, id);
+    const village = await this.findManagedVillage(actor, villageId);
     await this.ensureVenueNameFree(village.id, venue.searchText, venue.id);
     venue.village = village;
     await this.em.flush();
@@ -130,15 +137,27 @@ export class VillagesAndVenuesService {
     return existing;
   }
 
-  private async findVillage(id: string): Promise<Village> {
-    const village = await this.em.findOne(Village, { id });
-    if (!village) throw new GeographyError(GeographyErrorCode.VILLAGE_NOT_FOUND, { id });
+  private async findManagedCommune(actor: Actor, code: string): Promise<Commune> {
+    const commune = await this.em.findOne(Commune, { code });
+    if (!commune || !mayManagePlacesIn(actor, commune)) {
+      throw new GeographyError(GeographyErrorCode.COMMUNE_NOT_FOUND, { code });
+    }
+    return commune;
+  }
+
+  private async findManagedVillage(actor: Actor, id: string): Promise<Village> {
+    const village = await this.em.findOne(Village, { id }, { populate: ['commune'] });
+    if (!village || !mayManagePlacesIn(actor, village.commune)) {
+      throw new GeographyError(GeographyErrorCode.VILLAGE_NOT_FOUND, { id });
+    }
     return village;
   }
 
-  private async findVenue(id: string): Promise<Venue> {
-    const venue = await this.em.findOne(Venue, { id });
-    if (!venue) throw new GeographyError(GeographyErrorCode.VENUE_NOT_FOUND, { id });
+  private async findManagedVenue(actor: Actor, id: string): Promise<Venue> {
+    const venue = await this.em.findOne(Venue, { id }, { populate: ['village.commune'] });
+    if (!venue || !mayManagePlacesIn(actor, venue.village.commune)) {
+      throw new GeographyError(GeographyErrorCode.VENUE_NOT_FOUND, { id });
+    }
     return venue;
   }
 

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { AccessError, AccessErrorCode, type Actor, can, Permission, type Scope, ScopeKind } from '@hocvuso/access';
+import {
+  AccessError,
+  AccessErrorCode,
+  type Actor,
+  can,
+  Permission,
+  requireAccount,
+  type Scope,
+  villageScope,
+} from '@hocvuso/access';
 import { maskCitizenId, maskPhone, type PiiVault } from '@hocvuso/identity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Gender } from './entities';
 import type { ValidConsent } from './resident-rules';
 import { ResidentsError, ResidentsErrorCode } from './residents.errors';
 
-export type AccountActor = Extract<Actor, { kind: 'account' }>;
+export { type AccountActor, requireAccount, villageScope } from '@hocvuso/access';
 
 /** A resident row with the ancestry of its village, as every read and authorization needs it. */
 export interface ResidentRow {
@@ -69,17 +78,8 @@ export async function findResidentRow(em: EntityManager, id: string): Promise<Re
   return row ?? null;
 }
 
-export function villageScope(villageId: string, communeCode: string, provinceCode: string): Scope {
-  return { kind: ScopeKind.VILLAGE, id: villageId, provinceCode, communeCode, villageId };
-}
-
 export function residentScope(row: Pick<ResidentRow, 'village_id' | 'commune_code' | 'province_code'>): Scope {
   return villageScope(row.village_id, row.commune_code, row.province_code);
-}
-
-export function requireAccount(actor: Actor): AccountActor {
-  if (actor.kind !== 'account') throw new AccessError(AccessErrorCode.UNAUTHENTICATED);
-  return actor;
 }
 
 export function isSelf(actor: Actor, residentId: string): boolean {

@@ -116,18 +116,26 @@ export class VillageResolver {
   @Mutation(() => VillageModel, {
     description: 'Idempotent: the same name (accents and case aside) returns the existing village',
   })
-  createVillage(@Args('input') input: CreateVillageInput): Promise<Village> {
-    return this.places.createVillage(input);
+  createVillage(@Args('input') input: CreateVillageInput, @Context() ctx: GraphQLContext): Promise<Village> {
+    return this.places.createVillage(ctx.actor, input);
   }
 
   @Mutation(() => VillageModel)
-  renameVillage(@Args('id', { type: () => ID }) id: string, @Args('name') name: string): Promise<Village> {
-    return this.places.renameVillage(id, name);
+  renameVillage(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('name') name: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<Village> {
+    return this.places.renameVillage(ctx.actor, id, name);
   }
 
   @Mutation(() => VillageModel)
-  moveVillage(@Args('id', { type: () => ID }) id: string, @Args('communeCode') communeCode: string): Promise<Village> {
-    return this.places.moveVillage(id, communeCode);
+  moveVillage(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('communeCode') communeCode: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<Village> {
+    return this.places.moveVillage(ctx.actor, id, communeCode);
   }
 }
 
@@ -156,20 +164,25 @@ export class VenueResolver {
   @Mutation(() => VenueModel, {
     description: 'Idempotent: the same name in the same village returns the existing venue',
   })
-  createVenue(@Args('input') input: CreateVenueInput): Promise<Venue> {
-    return this.places.createVenue(input);
+  createVenue(@Args('input') input: CreateVenueInput, @Context() ctx: GraphQLContext): Promise<Venue> {
+    return this.places.createVenue(ctx.actor, input);
   }
 
   @Mutation(() => VenueModel)
-  renameVenue(@Args('id', { type: () => ID }) id: string, @Args('name') name: string): Promise<Venue> {
-    return this.places.renameVenue(id, name);
+  renameVenue(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('name') name: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<Venue> {
+    return this.places.renameVenue(ctx.actor, id, name);
   }
 
   @Mutation(() => VenueModel)
   moveVenue(
     @Args('id', { type: () => ID }) id: string,
     @Args('villageId', { type: () => ID }) villageId: string,
+    @Context() ctx: GraphQLContext,
   ): Promise<Venue> {
-    return this.places.moveVenue(id, villageId);
+    return this.places.moveVenue(ctx.actor, id, villageId);
   }
 }

@@ -8,3 +8,8 @@ export interface GraphQLContext {
   actor: Actor;
   loaders: { geography: GeographyLoaders };
 }
+
+/** pino-http's request id, passed to services that write the audit log. */
+export function requestId(ctx: GraphQLContext): string | null {
+  return ctx.req.id == null ? null : String(ctx.req.id);
+}

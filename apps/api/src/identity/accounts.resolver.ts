@@ -1,8 +1,8 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccountsService } from '@hocvuso/identity';
-import type { GraphQLContext } from '../graphql/graphql.context';
+import { type GraphQLContext, requestId } from '../graphql/graphql.context';
 import { CreateAccountInput } from './identity.input';
-import { requestId, toAccountModel } from './identity.mapper';
+import { toAccountModel } from './identity.mapper';
 import { AccountModel } from './identity.model';
 
 @Resolver(() => AccountModel)

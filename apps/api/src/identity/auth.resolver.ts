@@ -1,8 +1,8 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthService } from '@hocvuso/identity';
-import type { GraphQLContext } from '../graphql/graphql.context';
+import { type GraphQLContext, requestId } from '../graphql/graphql.context';
 import { LoginInput } from './identity.input';
-import { requestId, toAuthPayload } from './identity.mapper';
+import { toAuthPayload } from './identity.mapper';
 import { AuthPayloadModel } from './identity.model';
 
 @Resolver()

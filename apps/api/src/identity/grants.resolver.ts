@@ -1,9 +1,8 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GrantsService, type GrantView } from '@hocvuso/identity';
 import { toConnection } from '../graphql/connection.model';
-import type { GraphQLContext } from '../graphql/graphql.context';
+import { type GraphQLContext, requestId } from '../graphql/graphql.context';
 import { GrantRoleInput, GrantsArgs } from './identity.input';
-import { requestId } from './identity.mapper';
 import { GrantConnection, GrantModel } from './identity.model';
 
 @Resolver(() => GrantModel)

@@ -1,5 +1,4 @@
 import type { AccountView, AuthSession } from '@hocvuso/identity';
-import type { GraphQLContext } from '../graphql/graphql.context';
 import type { AccountModel, AuthPayloadModel } from './identity.model';
 
 export function toAccountModel(account: AccountView): AccountModel {
@@ -9,9 +8,4 @@ export function toAccountModel(account: AccountView): AccountModel {
 
 export function toAuthPayload(session: AuthSession): AuthPayloadModel {
   return { ...session, account: toAccountModel(session.account) };
-}
-
-/** pino-http's request id, passed to services that write the audit log. */
-export function requestId(ctx: GraphQLContext): string | null {
-  return ctx.req.id == null ? null : String(ctx.req.id);
 }

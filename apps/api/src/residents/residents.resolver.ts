@@ -17,7 +17,7 @@ import {
 } from '@hocvuso/residents';
 import { VillageModel } from '../geography/geography.model';
 import { toConnection } from '../graphql/connection.model';
-import type { GraphQLContext } from '../graphql/graphql.context';
+import { type GraphQLContext, requestId } from '../graphql/graphql.context';
 import { CreateResidentInput, ImportResidentsInput, RecordConsentInput, ResidentsArgs } from './residents.input';
 import { residentsLoaders } from './residents.loader';
 import {
@@ -29,10 +29,6 @@ import {
   ResidentModel,
   ResidentsImportResultModel,
 } from './residents.model';
-
-function requestId(ctx: GraphQLContext): string | null {
-  return ctx.req.id == null ? null : String(ctx.req.id);
-}
 
 @Resolver(() => ResidentModel)
 export class ResidentResolver {

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { type Actor, requireAccount } from '@hocvuso/access';
+import { AuditAction, AuditService } from '@hocvuso/audit';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { VillageKind } from '../entities/village.entity';
 import { GeographyError, GeographyErrorCode } from '../geography.errors';
+import { mayManagePlacesInCodes } from '../place-access';
 import {
   matchPlacesHeader,
   PlacesColumn,
@@ -58,6 +61,12 @@ interface Resolved {
 // Rows per INSERT: five parameters a row stays far under PostgreSQL's 65,535 per statement.
 const INSERT_CHUNK = 1_000;
 
+interface ImportedBy {
+  actor: Actor;
+  accountId: string;
+  requestId: string | null;
+}
+
 /** A concurrent writer created one of our villages or venues differently between check and write. */
 class ImportRaceError extends Error {}
 
@@ -74,9 +83,21 @@ const placeholders = (count: number, width: number): string =>
 export class PlacesImportService {
   private readonly logger = new Logger(PlacesImportService.name);
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
 
-  async importFile(input: PlacesImportInput): Promise<PlacesImportResult> {
+  /**
+   * Rows naming a commune outside the actor's GEOGRAPHY_MANAGE scope are reported exactly like
+   * rows naming a commune that does not exist.
+   */
+  async importFile(
+    actor: Actor,
+    input: PlacesImportInput,
+    requestId: string | null = null,
+  ): Promise<PlacesImportResult> {
+    const account = requireAccount(actor);
     const format = placesFileFormat(input.fileName);
     const [header, ...dataRows] = await readPlacesSheet(input.content, format);
     if (!header) throw new GeographyError(GeographyErrorCode.PLACES_FILE_INVALID, { reason: 'Tệp trống.' });
@@ -90,7 +111,7 @@ export class PlacesImportService {
     // One retry: after a race the second pass sees the other writer's rows and reports or reuses them.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.run(plan, input.dryRun ?? false);
+        return await this.run(plan, input.dryRun ?? false, { actor, accountId: account.accountId, requestId });
       } catch (error) {
         if (!(error instanceof ImportRaceError) || attempt >= 2) throw error;
         this.logger.warn('places import raced with another writer; validating again');
@@ -98,8 +119,8 @@ export class PlacesImportService {
     }
   }
 
-  private async run(plan: PlacesPlan, dryRun: boolean): Promise<PlacesImportResult> {
-    const resolved = await this.resolve(plan);
+  private async run(plan: PlacesPlan, dryRun: boolean, by: ImportedBy): Promise<PlacesImportResult> {
+    const resolved = await this.resolve(plan, by.actor);
     const errors = [...plan.errors, ...resolved.errors].sort((a, b) => a.row - b.row);
     if (errors.length > 0) {
       return {
@@ -122,7 +143,7 @@ export class PlacesImportService {
       venuesUnchanged: plan.venues.size - newVenues.length,
     };
     if (!dryRun) {
-      const written = await this.write(newVillages, newVenues, resolved.existingVillages);
+      const written = await this.write(newVillages, newVenues, resolved.existingVillages, by);
       counts.villagesUnchanged += counts.villagesCreated - written.villagesCreated;
       counts.venuesUnchanged += counts.venuesCreated - written.venuesCreated;
       Object.assign(counts, written);
@@ -133,18 +154,22 @@ export class PlacesImportService {
   }
 
   /** Three queries whatever the file's size: its communes, their villages, those villages' venues. */
-  private async resolve(plan: PlacesPlan): Promise<Resolved> {
+  private async resolve(plan: PlacesPlan, actor: Actor): Promise<Resolved> {
     const errors: PlacesImportRowError[] = [];
     const existingVillages = new Map<string, ExistingVillage>();
     const existingVenues = new Map<string, ExistingVenue>();
 
     const codes = [...new Set(plan.communeCodeRows.map(({ communeCode }) => communeCode))];
     if (codes.length === 0) return { existingVillages, existingVenues, errors };
-    const found = await this.em.execute<{ code: string }[]>(
-      `select "code" from "commune" where "code" in (${codes.map(() => '?').join(', ')})`,
+    const found = await this.em.execute<{ code: string; province_code: string }[]>(
+      `select "code", "province_code" from "commune" where "code" in (${codes.map(() => '?').join(', ')})`,
       codes,
     );
-    const knownCodes = new Set(found.map(({ code }) => code));
+    const knownCodes = new Set(
+      found
+        .filter((commune) => mayManagePlacesInCodes(actor, commune.code, commune.province_code))
+        .map(({ code }) => code),
+    );
     for (const { row, communeCode } of plan.communeCodeRows) {
       if (!knownCodes.has(communeCode)) {
         errors.push(
@@ -218,46 +243,64 @@ export class PlacesImportService {
     newVillages: PlannedVillage[],
     newVenues: PlannedVenue[],
     existingVillages: Map<string, ExistingVillage>,
+    by: ImportedBy,
   ): Promise<{ villagesCreated: number; venuesCreated: number }> {
     return this.em.transactional(async (em) => {
-      const villageIds = new Map([...existingVillages].map(([key, { id }]) => [key, id]));
-      let villagesCreated = 0;
-      for (let start = 0; start < newVillages.length; start += INSERT_CHUNK) {
-        const chunk = newVillages.slice(start, start + INSERT_CHUNK);
-        const ids = chunk.map(() => randomUUID());
-        const inserted = await em.execute<{ id: string }[]>(
-          `insert into "village" ("id", "commune_code", "name", "kind", "search_text") values ${placeholders(chunk.length, 5)}
-           on conflict ("commune_code", "search_text") do nothing returning "id"`,
-          chunk.flatMap((village, i) => [ids[i], village.communeCode, village.name, village.kind, village.searchText]),
-        );
-        villagesCreated += inserted.length;
-        const insertedIds = new Set(inserted.map(({ id }) => id));
-        const raced: PlannedVillage[] = [];
-        chunk.forEach((village, i) =>
-          insertedIds.has(ids[i]) ? villageIds.set(village.key, ids[i]) : raced.push(village),
-        );
-        for (const village of raced) villageIds.set(village.key, await this.racedVillageId(em, village));
-      }
-
-      let venuesCreated = 0;
-      for (let start = 0; start < newVenues.length; start += INSERT_CHUNK) {
-        const chunk = newVenues.slice(start, start + INSERT_CHUNK);
-        const inserted = await em.execute<{ village_id: string; search_text: string }[]>(
-          `insert into "venue" ("id", "village_id", "name", "capacity", "search_text") values ${placeholders(chunk.length, 5)}
-           on conflict ("village_id", "search_text") do nothing returning "village_id", "search_text"`,
-          chunk.flatMap((venue) => [
-            randomUUID(),
-            villageIds.get(venue.village.key),
-            venue.name,
-            venue.capacity,
-            venue.searchText,
-          ]),
-        );
-        venuesCreated += inserted.length;
-        if (inserted.length < chunk.length) await this.checkRacedVenues(em, chunk, villageIds, inserted);
-      }
-      return { villagesCreated, venuesCreated };
+      const written = await this.insert(em, newVillages, newVenues, existingVillages);
+      const communes = [...new Set(newVillages.map((village) => village.communeCode))];
+      await this.audit.record(em, {
+        action: AuditAction.PLACES_IMPORTED,
+        actorAccountId: by.accountId,
+        requestId: by.requestId,
+        details: { ...written, communes },
+      });
+      return written;
     });
+  }
+
+  private async insert(
+    em: EntityManager,
+    newVillages: PlannedVillage[],
+    newVenues: PlannedVenue[],
+    existingVillages: Map<string, ExistingVillage>,
+  ): Promise<{ villagesCreated: number; venuesCreated: number }> {
+    const villageIds = new Map([...existingVillages].map(([key, { id }]) => [key, id]));
+    let villagesCreated = 0;
+    for (let start = 0; start < newVillages.length; start += INSERT_CHUNK) {
+      const chunk = newVillages.slice(start, start + INSERT_CHUNK);
+      const ids = chunk.map(() => randomUUID());
+      const inserted = await em.execute<{ id: string }[]>(
+        `insert into "village" ("id", "commune_code", "name", "kind", "search_text") values ${placeholders(chunk.length, 5)}
+         on conflict ("commune_code", "search_text") do nothing returning "id"`,
+        chunk.flatMap((village, i) => [ids[i], village.communeCode, village.name, village.kind, village.searchText]),
+      );
+      villagesCreated += inserted.length;
+      const insertedIds = new Set(inserted.map(({ id }) => id));
+      const raced: PlannedVillage[] = [];
+      chunk.forEach((village, i) =>
+        insertedIds.has(ids[i]) ? villageIds.set(village.key, ids[i]) : raced.push(village),
+      );
+      for (const village of raced) villageIds.set(village.key, await this.racedVillageId(em, village));
+    }
+
+    let venuesCreated = 0;
+    for (let start = 0; start < newVenues.length; start += INSERT_CHUNK) {
+      const chunk = newVenues.slice(start, start + INSERT_CHUNK);
+      const inserted = await em.execute<{ village_id: string; search_text: string }[]>(
+        `insert into "venue" ("id", "village_id", "name", "capacity", "search_text") values ${placeholders(chunk.length, 5)}
+         on conflict ("village_id", "search_text") do nothing returning "village_id", "search_text"`,
+        chunk.flatMap((venue) => [
+          randomUUID(),
+          villageIds.get(venue.village.key),
+          venue.name,
+          venue.capacity,
+          venue.searchText,
+        ]),
+      );
+      venuesCreated += inserted.length;
+      if (inserted.length < chunk.length) await this.checkRacedVenues(em, chunk, villageIds, inserted);
+    }
+    return { villagesCreated, venuesCreated };
   }
 
   private async racedVillageId(em: EntityManager, village: PlannedVillage): Promise<string> {

@@ -1,0 +1,283 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Role, type Scope, ScopeKind } from '@hocvuso/access';
+import { createActor, scopes, type TestActor } from './support/actors';
+import { ApiHarness, type GraphQLResult } from './support/api-harness';
+
+/**
+ * Every role against every operation family the API has, once on a target inside the grant's
+ * scope and once on the same kind of target in another province. The expectations are written
+ * out here, role by role, rather than derived from the permission table they check.
+ *
+ * Places: province 89 (commune 89001 with village "in", venue in it) is home to every grant;
+ * province 90 (commune 90001, village "out") is outside all of them but the ADMIN's.
+ */
+const HOME_PROVINCE = '89';
+const HOME_COMMUNE = '89001';
+const AWAY_PROVINCE = '90';
+const AWAY_COMMUNE = '90001';
+
+type Family =
+  | 'createVillage'
+  | 'importPlaces'
+  | 'readResident'
+  | 'listResidents'
+  | 'nestedResidentCount'
+  | 'unmaskedContact'
+  | 'exportResidentData'
+  | 'createResident'
+  | 'grantRole';
+
+const families: Family[] = [
+  'createVillage',
+  'importPlaces',
+  'readResident',
+  'listResidents',
+  'nestedResidentCount',
+  'unmaskedContact',
+  'exportResidentData',
+  'createResident',
+  'grantRole',
+];
+
+/** What each role may do on its home ground. Outside it, only ADMIN may do anything. */
+const allowedAtHome: Record<Role, readonly Family[]> = {
+  ADMIN: families,
+  PROVINCE_OFFICIAL: families,
+  COMMUNE_OFFICIAL: families,
+  YOUTH_LEADER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident', 'grantRole'],
+  TEAM_LEADER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident'],
+  VOLUNTEER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident'],
+  TRAINER: [],
+  VENUE_FACILITATOR: [],
+  // a resident reaches its own record only
+  RESIDENT: ['readResident', 'unmaskedContact', 'exportResidentData'],
+};
+
+interface Ground {
+  communeCode: string;
+  villageId: string;
+  residentId: string;
+}
+
+interface Outcome {
+  allowed: boolean;
+  /** the error code, when refused */
+  code?: string;
+}
+
+const consent = { purposes: ['LEARNING'], method: 'ASSISTED_BY_VOLUNTEER' };
+const randomPhone = () => `09${String(randomInt(0, 1e8)).padStart(8, '0')}`;
+
+function outcomeOf(
+  result: GraphQLResult,
+  refusedWhen: (data: Record<string, unknown>) => boolean = () => false,
+): Outcome {
+  const code = result.errors?.[0]?.extensions?.code;
+  if (code) return { allowed: false, code };
+  return refusedWhen(result.data ?? {}) ? { allowed: false, code: 'EMPTY' } : { allowed: true };
+}
+
+describe('authorization matrix: every role, every operation family, in and out of scope', () => {
+  let api: ApiHarness;
+  let admin: TestActor;
+  let home: Ground;
+  let away: Ground;
+  let venueId: string;
+  const actors = new Map<Role, TestActor>();
+  const tag = randomUUID().slice(0, 6);
+
+  async function village(communeCode: string, name: string): Promise<string> {
+    const result = await api.gql<{ createVillage: { id: string } }>(
+      `mutation ($input: CreateVillageInput!) { createVillage(input: $input) { id } }`,
+      { input: { communeCode, name, kind: 'THON' } },
+      admin.token,
+    );
+    return result.data!.createVillage.id;
+  }
+
+  async function resident(villageId: string, fullName: string): Promise<string> {
+    const result = await api.gql<{ createResident: { id: string } }>(
+      `mutation ($input: CreateResidentInput!) { createResident(input: $input) { id } }`,
+      { input: { villageId, fullName, birthYear: 1960, phone: randomPhone(), consent } },
+      admin.token,
+    );
+    return result.data!.createResident.id;
+  }
+
+  function homeScope(role: Role): Scope {
+    switch (role) {
+      case Role.ADMIN:
+        return scopes.nation();
+      case Role.PROVINCE_OFFICIAL:
+      case Role.TRAINER:
+        return scopes.province(HOME_PROVINCE);
+      case Role.COMMUNE_OFFICIAL:
+      case Role.YOUTH_LEADER:
+        return scopes.commune(HOME_COMMUNE, HOME_PROVINCE);
+      case Role.VENUE_FACILITATOR:
+        return {
+          kind: ScopeKind.VENUE,
+          id: venueId,
+          provinceCode: HOME_PROVINCE,
+          communeCode: HOME_COMMUNE,
+          villageId: home.villageId,
+        };
+      default:
+        return scopes.village(home.villageId, HOME_COMMUNE, HOME_PROVINCE);
+    }
+  }
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    await api.sql(
+      `insert into province (code, name, full_name, name_en, kind, search_text) values
+         (?, 'Tám Chín', 'Tỉnh Tám Chín', 'Test 89', 'PROVINCE', 'tam chin'),
+         (?, 'Chín Mươi', 'Tỉnh Chín Mươi', 'Test 90', 'PROVINCE', 'chin muoi')
+       on conflict (code) do nothing`,
+      [HOME_PROVINCE, AWAY_PROVINCE],
+    );
+    await api.sql(
+      `insert into commune (code, province_code, name, full_name, name_en, kind, search_text) values
+         (?, ?, 'Ma Trận', 'Xã Ma Trận', 'Ma Tran', 'XA', 'xa ma tran'),
+         (?, ?, 'Bên Ngoài', 'Xã Bên Ngoài', 'Ben Ngoai', 'XA', 'xa ben ngoai')
+       on conflict (code) do nothing`,
+      [HOME_COMMUNE, HOME_PROVINCE, AWAY_COMMUNE, AWAY_PROVINCE],
+    );
+    admin = await createActor(api, [[Role.ADMIN, scopes.nation()]]);
+    const homeVillage = await village(HOME_COMMUNE, `Thôn Trong ${tag}`);
+    const awayVillage = await village(AWAY_COMMUNE, `Thôn Ngoài ${tag}`);
+    home = { communeCode: HOME_COMMUNE, villageId: homeVillage, residentId: await resident(homeVillage, 'Lê Thị Hoa') };
+    away = {
+      communeCode: AWAY_COMMUNE,
+      villageId: awayVillage,
+      residentId: await resident(awayVillage, 'Trần Văn Bình'),
+    };
+    const venue = await api.gql<{ createVenue: { id: string } }>(
+      `mutation ($input: CreateVenueInput!) { createVenue(input: $input) { id } }`,
+      { input: { villageId: homeVillage, name: `Nhà văn hóa ${tag}`, capacity: 80 } },
+      admin.token,
+    );
+    venueId = venue.data!.createVenue.id;
+    for (const role of Object.values(Role)) {
+      const options = role === Role.RESIDENT ? { residentId: home.residentId } : {};
+      actors.set(role, await createActor(api, [[role, homeScope(role)]], options));
+    }
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** Runs one operation family against `ground` as `actor`; returns whether it was allowed. */
+  async function attempt(family: Family, actor: TestActor, ground: Ground): Promise<Outcome> {
+    const as = api.as(actor.token);
+    switch (family) {
+      case 'createVillage':
+        return outcomeOf(
+          await as.gql(`mutation ($input: CreateVillageInput!) { createVillage(input: $input) { id } }`, {
+            input: { communeCode: ground.communeCode, name: `Thôn ${randomUUID().slice(0, 8)}`, kind: 'THON' },
+          }),
+        );
+      case 'importPlaces': {
+        const csv = `Mã xã,Tên thôn,Loại\n${ground.communeCode},Thôn Nhập ${tag},thôn\n`;
+        const result = await as.gql<{ importVillagesAndVenues: { ok: boolean; errors: { code: string }[] } }>(
+          `mutation ($input: ImportVillagesAndVenuesInput!) {
+             importVillagesAndVenues(input: $input) { ok errors { code } }
+           }`,
+          { input: { fileName: 'thon.csv', contentBase64: Buffer.from(csv).toString('base64'), dryRun: true } },
+        );
+        const rowCode = result.data?.importVillagesAndVenues.errors[0]?.code;
+        return rowCode ? { allowed: false, code: rowCode } : outcomeOf(result);
+      }
+      case 'readResident':
+        return outcomeOf(
+          await as.gql(`query ($id: ID!) { resident(id: $id) { id fullName } }`, { id: ground.residentId }),
+        );
+      case 'listResidents':
+        return outcomeOf(
+          await as.gql<{ residents: { totalCount: number } }>(
+            `query ($code: String) { residents(communeCode: $code) { totalCount nodes { id } } }`,
+            { code: ground.communeCode },
+          ),
+          (data) => (data as { residents: { totalCount: number } }).residents.totalCount === 0,
+        );
+      case 'nestedResidentCount':
+        // A public geography query must not hand out counts of residents outside the caller's scope.
+        return outcomeOf(
+          await as.gql(`query ($id: ID!) { village(id: $id) { name residentCount } }`, { id: ground.villageId }),
+          (data) => (data as { village: { residentCount: number | null } }).village.residentCount === null,
+        );
+      case 'unmaskedContact':
+        return outcomeOf(
+          await as.gql(`query ($id: ID!) { residentContact(id: $id) { phone } }`, { id: ground.residentId }),
+        );
+      case 'exportResidentData':
+        return outcomeOf(
+          await as.gql(`query ($id: ID!) { exportResidentData(residentId: $id) { generatedAt } }`, {
+            id: ground.residentId,
+          }),
+        );
+      case 'createResident':
+        return outcomeOf(
+          await as.gql(`mutation ($input: CreateResidentInput!) { createResident(input: $input) { id } }`, {
+            input: {
+              villageId: ground.villageId,
+              fullName: 'Đặng Văn Khoa',
+              birthYear: 1975,
+              phone: randomPhone(),
+              consent,
+            },
+          }),
+        );
+      case 'grantRole': {
+        const target = await createActor(api, []);
+        return outcomeOf(
+          await as.gql(`mutation ($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, {
+            input: { accountId: target.accountId, role: 'VOLUNTEER', scope: { kind: 'VILLAGE', id: ground.villageId } },
+          }),
+        );
+      }
+    }
+  }
+
+  const cases = Object.values(Role).flatMap((role) => families.map((family) => [role, family] as const));
+
+  it.each(cases)('%s: %s at home', async (role, family) => {
+    const outcome = await attempt(family, actors.get(role)!, home);
+    expect({ role, family, allowed: outcome.allowed }).toEqual({
+      role,
+      family,
+      allowed: allowedAtHome[role].includes(family),
+    });
+  });
+
+  it.each(cases)('%s: %s in another province', async (role, family) => {
+    const outcome = await attempt(family, actors.get(role)!, away);
+    expect({ role, family, allowed: outcome.allowed }).toEqual({ role, family, allowed: role === Role.ADMIN });
+    if (role !== Role.ADMIN) {
+      // Refused exactly as if the target did not exist: no FORBIDDEN that would confirm it does.
+      expect(outcome.code).not.toBe('FORBIDDEN');
+    }
+  });
+
+  it('answers an anonymous caller UNAUTHENTICATED on every family that needs an account', async () => {
+    const anonymous = { accountId: '', familyId: '', token: '' };
+    for (const family of families.filter((f) => f !== 'nestedResidentCount')) {
+      const outcome = await attempt(family, anonymous, home);
+      expect({ family, code: outcome.code }).toEqual({ family, code: 'UNAUTHENTICATED' });
+    }
+  });
+
+  it('gives a nested list of villages no resident counts outside the caller’s scope', async () => {
+    const volunteer = api.as(actors.get(Role.VOLUNTEER)!.token);
+    const result = await volunteer.gql<{
+      commune: { villages: { nodes: { id: string; residentCount: number | null }[] } };
+    }>(`query ($code: String!) { commune(code: $code) { villages { nodes { id residentCount } } } }`, {
+      code: AWAY_COMMUNE,
+    });
+    expect(result.errors).toBeUndefined();
+    const counts = result.data!.commune.villages.nodes.map((node) => node.residentCount);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.every((count) => count === null)).toBe(true);
+  });
+});
