@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { loadConfig } from '@hocvuso/config';
 import { REDIS } from '@hocvuso/redis';
 import type { Redis } from 'ioredis';
+import request from 'supertest';
 import { ApiHarness } from './support/api-harness';
 import { createActor, Role, scopes } from './support/actors';
 
@@ -10,6 +11,8 @@ process.env.REDIS_KEY_PREFIX = `${process.env.REDIS_KEY_PREFIX}-login-limits`;
 process.env.LOGIN_MAX_FAILURES_PER_ACCOUNT = '3';
 process.env.LOGIN_MAX_FAILURES_PER_IP = '6';
 process.env.LOGIN_FAILURE_WINDOW_SECONDS = '600';
+// As behind the load balancer: the client's address comes from X-Forwarded-For set by a local proxy.
+process.env.TRUST_PROXY = 'loopback';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken account { id } } }`;
 const CREATE = `mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }`;
@@ -120,5 +123,25 @@ describe('failed logins are rate limited per account and per client address', ()
     expect(line.details.limitedBy).toBe('ip');
     // The account itself has no failures: its counter was never touched.
     expect(await redis.exists(`${prefix()}:login-failures:account:${account.id}`)).toBe(0);
+  });
+
+  it('behind a trusted proxy, counts each forwarded client address on its own', async () => {
+    const loginFrom = async (clientAddress: string, identifier: string, pw: string) => {
+      const response = await request(api.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-forwarded-for', clientAddress)
+        .send({ query: LOGIN, variables: { input: { identifier, password: pw } } });
+      return (response.body as { errors?: LoginError[] }).errors?.[0]?.extensions.code ?? 'OK';
+    };
+    const account = await newAccount();
+    for (let i = 0; i < 6; i++) {
+      expect(await loginFrom('198.51.100.7', `may_lang_${i}_${randomInt(1_000_000)}`, 'wrong password 1')).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    }
+
+    expect(await loginFrom('198.51.100.7', account.username, password)).toBe('LOGIN_RATE_LIMITED');
+    expect(await loginFrom('198.51.100.8', account.username, password)).toBe('OK');
   });
 });

@@ -7,5 +7,7 @@ import { AppModule } from './app.module';
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   app.useBodyParser('json', { limit: config.REQUEST_BODY_LIMIT });
+  // Behind the load balancer, the client's address is in X-Forwarded-For (per-IP login limits).
+  app.set('trust proxy', config.TRUST_PROXY);
   return app;
 }

@@ -15,6 +15,7 @@ import { PlacesImportResolver } from './geography/places-import.resolver';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { graphqlContextFactory } from './graphql/graphql-context.factory';
 import { formatGraphQLError } from './graphql/graphql-errors';
+import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { AccountsResolver } from './identity/accounts.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { GrantsResolver } from './identity/grants.resolver';
@@ -38,6 +39,9 @@ import { ResidentResolver, VillageResidentCountResolver } from './residents/resi
         playground: false,
         csrfPrevention: true,
         formatError: formatGraphQLError,
+        plugins: [
+          queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY }),
+        ],
         context: graphqlContextFactory(actors, geography),
       }),
     }),

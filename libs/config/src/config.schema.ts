@@ -70,6 +70,13 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/]+(,\s*[\w.:/]+)*)$/, 'true, false, số proxy, hoặc danh sách địa chỉ/mạng')
+    .default('false')
+    .transform((value): boolean | number | string =>
+      value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+    ),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100_000).default(5_000),
 });
@@ -110,6 +117,10 @@ export const configDocs: Record<keyof AppConfig, VariableDoc> = {
   },
   LOGIN_MAX_FAILURES_PER_IP: { description: 'failed logins per client address within the window' },
   LOGIN_FAILURE_WINDOW_SECONDS: { description: 'window of the failed-login limits' },
+  TRUST_PROXY: {
+    description:
+      "which proxies' X-Forwarded-For the API believes (Express `trust proxy`: false, true, a hop count, or addresses/subnets such as `loopback, uniquelocal`); decides the client address of per-IP login limits",
+  },
   GRAPHQL_MAX_DEPTH: { description: 'deepest GraphQL selection accepted' },
   GRAPHQL_MAX_COMPLEXITY: { description: 'largest GraphQL query cost accepted (list fields cost their page size)' },
 };

@@ -12,6 +12,7 @@ import {
 } from '@hocvuso/identity';
 import { ResidentsError, ResidentsErrorCode, residentsErrorMessages } from '@hocvuso/residents';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { QueryLimitCode } from './query-limits.plugin';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -41,7 +42,10 @@ const domains = [
 
 type DomainError = InstanceType<(typeof domains)[number]['type']>;
 
-const knownCodes = new Set<string>(domains.flatMap((domain) => Object.values(domain.codes) as string[]));
+const knownCodes = new Set<string>([
+  ...domains.flatMap((domain) => Object.values(domain.codes) as string[]),
+  ...Object.values(QueryLimitCode),
+]);
 
 /** HTTP status for errors raised before execution (while building the context). */
 const httpStatus: Partial<Record<string, number>> = {
