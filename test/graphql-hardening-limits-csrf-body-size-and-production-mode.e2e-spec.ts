@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { APP_CONFIG, loadConfig, parseConfig } from '@hocvuso/config';
+import { APP_CONFIG, generateSecrets, loadConfig, parseConfig } from '@hocvuso/config';
 import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module';
 import { ApiHarness } from './support/api-harness';
@@ -60,6 +59,7 @@ describe('GraphQL hardening', () => {
     const simpleGet = await request(server).get('/graphql').query({ query: '{ provinces { totalCount } }' });
 
     expect(simplePost.status).toBe(400);
+    expect(simplePost.body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
     expect(simpleGet.status).toBe(400);
     expect(simpleGet.text).not.toContain('totalCount":');
   });
@@ -86,15 +86,7 @@ describe('GraphQL hardening', () => {
     let app: INestApplication;
 
     beforeAll(async () => {
-      const key = randomBytes(32).toString('base64');
-      const production = parseConfig({
-        ...process.env,
-        NODE_ENV: 'production',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        PII_ENCRYPTION_KEYS: `k1:${key}`,
-        PII_ACTIVE_KEY_ID: 'k1',
-        PII_HASH_KEY: randomBytes(32).toString('hex'),
-      });
+      const production = parseConfig({ ...process.env, NODE_ENV: 'production', ...generateSecrets() });
       const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
         .overrideProvider(APP_CONFIG)
         .useValue(production)

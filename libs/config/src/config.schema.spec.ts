@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, configDocs, configSchema, parseConfig } from './config.schema';
+import { ConfigError, configDocs, configSchema, generateSecrets, parseConfig } from './config.schema';
 
 describe('configuration schema', () => {
   it('gives every variable a safe default except the optional ones', () => {
@@ -42,12 +42,22 @@ describe('configuration schema', () => {
     const own = (label: string) => Buffer.alloc(32, label).toString('base64');
     const config = parseConfig({
       NODE_ENV: 'production',
+      ...generateSecrets(),
       JWT_SECRET: own('j'),
       PII_ENCRYPTION_KEYS: `k1:${own('a')},k2:${own('b')}`,
       PII_ACTIVE_KEY_ID: 'k2',
-      PII_HASH_KEY: own('h'),
     });
     expect(config.PII_ACTIVE_KEY_ID).toBe('k2');
+    expect(config.JWT_SECRET).toBe(own('j'));
+  });
+
+  it('generates a fresh set of secrets that production accepts', () => {
+    const first = generateSecrets();
+    const second = generateSecrets();
+    expect(() => parseConfig({ NODE_ENV: 'production', ...first })).not.toThrow();
+    for (const name of Object.keys(first).filter((key) => key !== 'PII_ACTIVE_KEY_ID') as (keyof typeof first)[]) {
+      expect([name, first[name]]).not.toEqual([name, second[name]]);
+    }
   });
 
   it('requires the active PII key to be one of the keys', () => {

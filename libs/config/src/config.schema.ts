@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -21,6 +21,20 @@ const DEV_SECRETS = {
   PII_ENCRYPTION_KEYS: `dev1:${devSecret('pii key dev1')}`,
   PII_HASH_KEY: devSecret('pii hash'),
 };
+
+/**
+ * A fresh random value for every secret, in the formats the schema accepts (32 random bytes in
+ * base64, the PII key under id k1): what a production environment needs, and what tests use to
+ * boot in production mode. A new secret with another format needs its own case here.
+ */
+export function generateSecrets(): Record<keyof typeof DEV_SECRETS | 'PII_ACTIVE_KEY_ID', string> {
+  const fresh = () => randomBytes(32).toString('base64');
+  const secrets = Object.fromEntries(Object.keys(DEV_SECRETS).map((name) => [name, fresh()]));
+  return { ...secrets, PII_ENCRYPTION_KEYS: `k1:${fresh()}`, PII_ACTIVE_KEY_ID: 'k1' } as Record<
+    keyof typeof DEV_SECRETS | 'PII_ACTIVE_KEY_ID',
+    string
+  >;
+}
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 

@@ -5,6 +5,7 @@ export {
   configDocs,
   configSchema,
   environmentWith,
+  generateSecrets,
   isSet,
   loadConfig,
   parseConfig,

@@ -88,6 +88,17 @@ export function withoutInputValues(message: string): string {
   return text.replace(/\d{6,}/g, '…');
 }
 
+/** Apollo's and graphql-js's codes for a request that is wrong (as opposed to a server fault). */
+const apolloRequestErrors = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  // Apollo's own: CSRF prevention, malformed HTTP request, unknown operation name
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
 /**
  * The last word on what a client sees: known codes pass, GraphQL's own validation errors pass
  * as BAD_REQUEST, anything else (a bug, SQL, a stack) becomes INTERNAL with no detail.
@@ -98,7 +109,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, original: u
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED') {
+  if (typeof code === 'string' && apolloRequestErrors.has(code)) {
     return {
       message: `${apiErrorMessages.BAD_REQUEST} ${withoutInputValues(formatted.message)}`,
       locations: formatted.locations,

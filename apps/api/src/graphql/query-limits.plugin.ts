@@ -72,6 +72,16 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
   return fragments;
 }
 
+/** The operation's cost, or null when its variables cannot be coerced (nothing will run). */
+function costOf(options: Omit<Parameters<typeof getComplexity>[0], 'estimators'>): number | null {
+  try {
+    return getComplexity({ ...options, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+  } catch (error) {
+    if (error instanceof GraphQLError) return null;
+    throw error;
+  }
+}
+
 function limitError(code: QueryLimitCode, values: Record<string, number>): GraphQLError {
   const message = queryLimitMessages[code].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
   return new GraphQLError(message, { extensions: { code, details: values, http: { status: 400 } } });
@@ -90,13 +100,14 @@ export function queryLimitsPlugin(limits: { maxDepth: number; maxComplexity: num
         if (depth > limits.maxDepth) {
           throw limitError(QueryLimitCode.QUERY_TOO_DEEP, { max: limits.maxDepth, actual: depth });
         }
-        const complexity = getComplexity({
+        const complexity = costOf({
           schema,
           query: document,
           operationName: request.operationName ?? undefined,
           variables: request.variables ?? {},
-          estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
         });
+        // Variables that do not fit the operation: execution refuses them with BAD_REQUEST.
+        if (complexity === null) return;
         if (complexity > limits.maxComplexity) {
           throw limitError(QueryLimitCode.QUERY_TOO_COMPLEX, { max: limits.maxComplexity, actual: complexity });
         }
