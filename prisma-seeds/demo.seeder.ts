@@ -5,6 +5,7 @@ import { checkCapacity, checkPlaceName } from '@hocvuso/geography/place-rules';
 import type { JobProgress } from '@hocvuso/jobs';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
+import { type CatalogSeedSummary, loadCatalog } from './catalog.seeder';
 import { DEMO_COMMUNES, DEMO_PROVINCES, DEMO_VILLAGES } from './demo-data';
 
 export interface DemoSeedOptions {
@@ -21,6 +22,8 @@ export interface DemoSeedSummary {
   venues: number;
   /** set when the units came from `unitsFile` */
   unitsImport?: UnitsImportSummary;
+  /** the seed course catalog, set by loadDemoData */
+  catalog?: CatalogSeedSummary;
 }
 
 const placeholders = (count: number, row: string): string => Array.from({ length: count }, () => row).join(', ');
@@ -118,10 +121,11 @@ export async function seedDemo(em: EntityManager, options: DemoSeedOptions = {})
   return em.transactional(async (tx) => ({ ...(await insertUnits(tx)), ...(await insertPlaces(tx)) }));
 }
 
-/** `orm.seeder.seed(DemoSeeder)`: the demo data, from UNITS_FILE when it is set. */
+/** `orm.seeder.seed(DemoSeeder)`: the demo data, from UNITS_FILE when it is set, and the course catalog. */
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     await seedDemo(em, { unitsFile: loadConfig().UNITS_FILE });
+    await loadCatalog(em.fork());
   }
 }
 
@@ -142,8 +146,14 @@ export async function loadDemoData(
   const orm = await MikroORM.init(createOrmOptions(config));
   try {
     const em = orm.em.fork();
-    if (options.onlyIfEmpty && !(await hasNoProvinces(em))) return null;
-    return await seedDemo(em, { unitsFile: config.UNITS_FILE, onProgress: options.onProgress });
+    if (options.onlyIfEmpty && !(await hasNoProvinces(em))) {
+      // Places are only seeded into an empty database, but the catalog is keyed by slug and safe
+      // to load into any: a database made before the courses existed gets them on the next start.
+      await loadCatalog(em.fork());
+      return null;
+    }
+    const summary = await seedDemo(em, { unitsFile: config.UNITS_FILE, onProgress: options.onProgress });
+    return { ...summary, catalog: await loadCatalog(em.fork()) };
   } finally {
     await orm.close(true);
   }

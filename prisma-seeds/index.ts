@@ -15,3 +15,4 @@ export {
   loadDemoData,
   seedDemo,
 } from './demo.seeder';
+export { type CatalogSeedSummary, CatalogSeeder, loadCatalog } from './catalog.seeder';

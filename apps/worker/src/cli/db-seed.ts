@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   if (!summary) return 0;
   process.stdout.write(
     `Dữ liệu mẫu đã nạp (mới thêm): ${summary.provinces} tỉnh/thành phố, ${summary.communes} xã/phường/đặc khu, ` +
-      `${summary.villages} thôn/tổ dân phố, ${summary.venues} điểm cầu.\n`,
+      `${summary.villages} thôn/tổ dân phố, ${summary.venues} điểm cầu, ${summary.catalog?.created ?? 0} khóa học.\n`,
   );
   return 0;
 }
