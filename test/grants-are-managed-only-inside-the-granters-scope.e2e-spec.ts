@@ -161,10 +161,8 @@ describe('grants are managed only inside the granter’s scope', () => {
     expect((await activeGrants(target)).map((g) => g.role)).not.toContain('TRAINER');
   });
 
-  it('refuses TEAM scopes (not built yet), unknown accounts, callers without GRANTS_MANAGE and anonymous callers', async () => {
-    expect(codeOf(await grant(communeOfficial.token, 'VOLUNTEER', 'TEAM', randomUUID()))).toBe(
-      'SCOPE_KIND_NOT_SUPPORTED',
-    );
+  it('refuses unknown TEAM scopes, unknown accounts, callers without GRANTS_MANAGE and anonymous callers', async () => {
+    expect(codeOf(await grant(communeOfficial.token, 'VOLUNTEER', 'TEAM', randomUUID()))).toBe('SCOPE_NOT_FOUND');
     expect(codeOf(await grant(communeOfficial.token, 'VOLUNTEER', 'COMMUNE', '94001', randomUUID()))).toBe(
       'ACCOUNT_NOT_FOUND',
     );

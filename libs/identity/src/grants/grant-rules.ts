@@ -12,8 +12,7 @@ import {
 
 /**
  * The kinds of scope each role makes sense on. An official's role names its level; helpers
- * (volunteers, trainers) work wherever they are sent. TEAM is listed but cannot be granted until
- * teams exist.
+ * (volunteers, trainers) work wherever they are sent. A TEAM scope is one team of the youth lib.
  */
 export const roleScopeKinds: Record<Role, readonly ScopeKind[]> = {
   ADMIN: [ScopeKind.NATION],

@@ -45,8 +45,6 @@ export class GrantsService {
     if (!Object.values(Role).includes(input.role) || !Object.values(ScopeKind).includes(input.scope?.kind)) {
       throw new IdentityError(IdentityErrorCode.SCOPE_NOT_FOUND);
     }
-    if (input.scope.kind === ScopeKind.TEAM)
-      throw new IdentityError(IdentityErrorCode.SCOPE_KIND_NOT_SUPPORTED, { kind: input.scope.kind });
     if (!roleScopeKinds[input.role].includes(input.scope.kind)) {
       throw new IdentityError(IdentityErrorCode.ROLE_SCOPE_MISMATCH, { role: input.role, kind: input.scope.kind });
     }

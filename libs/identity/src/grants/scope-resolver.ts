@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NATION, type Scope, ScopeKind } from '@hocvuso/access';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { IdentityError, IdentityErrorCode } from '../identity.errors';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -62,7 +61,10 @@ export class ScopeResolver {
                    from venue e join village v on v.id = e.village_id join commune c on c.code = v.commune_code where e.id = ?`)
           : null;
       case ScopeKind.TEAM:
-        throw new IdentityError(IdentityErrorCode.SCOPE_KIND_NOT_SUPPORTED, { kind });
+        // A team sits in its commune: grants on the commune or province contain it.
+        return UUID.test(id)
+          ? one(`select t.id, t.province_code, t.commune_code, null as village_id from team t where t.id = ?`)
+          : null;
       default:
         return null;
     }
