@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Role, type Scope, ScopeKind } from '@hocvuso/access';
 import { createActor, scopes, type TestActor } from './support/actors';
+import { CREATE_COURSE, ENROLL, publishedCourse } from './fixtures/courses/course-fixtures';
 import { ApiHarness, type GraphQLResult } from './support/api-harness';
 
 /**
@@ -25,7 +26,11 @@ type Family =
   | 'unmaskedContact'
   | 'exportResidentData'
   | 'createResident'
-  | 'grantRole';
+  | 'grantRole'
+  | 'createCourse'
+  | 'enrollResident'
+  | 'readTeams'
+  | 'setReachTarget';
 
 const families: Family[] = [
   'createVillage',
@@ -37,23 +42,39 @@ const families: Family[] = [
   'exportResidentData',
   'createResident',
   'grantRole',
+  'createCourse',
+  'enrollResident',
+  'readTeams',
+  'setReachTarget',
 ];
+
+/** Families whose target (a province or commune code) is public: refusing with FORBIDDEN reveals nothing. */
+const publicTargets: readonly Family[] = ['createCourse', 'readTeams', 'setReachTarget'];
 
 /** What each role may do on its home ground. Outside it, only ADMIN may do anything. */
 const allowedAtHome: Record<Role, readonly Family[]> = {
   ADMIN: families,
   PROVINCE_OFFICIAL: families,
-  COMMUNE_OFFICIAL: families,
-  YOUTH_LEADER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident', 'grantRole'],
-  TEAM_LEADER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident'],
-  VOLUNTEER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident'],
-  TRAINER: [],
+  COMMUNE_OFFICIAL: families.filter((family) => family !== 'createCourse'),
+  YOUTH_LEADER: [
+    'readResident',
+    'listResidents',
+    'nestedResidentCount',
+    'createResident',
+    'grantRole',
+    'enrollResident',
+    'readTeams',
+  ],
+  TEAM_LEADER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident', 'enrollResident'],
+  VOLUNTEER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident', 'enrollResident'],
+  TRAINER: ['createCourse'],
   VENUE_FACILITATOR: [],
-  // a resident reaches its own record only
-  RESIDENT: ['readResident', 'unmaskedContact', 'exportResidentData'],
+  // a resident reaches its own record only (and enrolls itself)
+  RESIDENT: ['readResident', 'unmaskedContact', 'exportResidentData', 'enrollResident'],
 };
 
 interface Ground {
+  provinceCode: string;
   communeCode: string;
   villageId: string;
   residentId: string;
@@ -83,6 +104,7 @@ describe('authorization matrix: every role, every operation family, in and out o
   let home: Ground;
   let away: Ground;
   let venueId: string;
+  let nationalCourseId: string;
   const actors = new Map<Role, TestActor>();
   const tag = randomUUID().slice(0, 6);
 
@@ -146,8 +168,14 @@ describe('authorization matrix: every role, every operation family, in and out o
     admin = await createActor(api, [[Role.ADMIN, scopes.nation()]]);
     const homeVillage = await village(HOME_COMMUNE, `Thôn Trong ${tag}`);
     const awayVillage = await village(AWAY_COMMUNE, `Thôn Ngoài ${tag}`);
-    home = { communeCode: HOME_COMMUNE, villageId: homeVillage, residentId: await resident(homeVillage, 'Lê Thị Hoa') };
+    home = {
+      provinceCode: HOME_PROVINCE,
+      communeCode: HOME_COMMUNE,
+      villageId: homeVillage,
+      residentId: await resident(homeVillage, 'Lê Thị Hoa'),
+    };
     away = {
+      provinceCode: AWAY_PROVINCE,
       communeCode: AWAY_COMMUNE,
       villageId: awayVillage,
       residentId: await resident(awayVillage, 'Trần Văn Bình'),
@@ -158,6 +186,7 @@ describe('authorization matrix: every role, every operation family, in and out o
       admin.token,
     );
     venueId = venue.data!.createVenue.id;
+    nationalCourseId = (await publishedCourse(api, admin.token, { lessons: 1 })).courseId;
     for (const role of Object.values(Role)) {
       const options = role === Role.RESIDENT ? { residentId: home.residentId } : {};
       actors.set(role, await createActor(api, [[role, homeScope(role)]], options));
@@ -229,6 +258,34 @@ describe('authorization matrix: every role, every operation family, in and out o
             },
           }),
         );
+      case 'createCourse':
+        return outcomeOf(
+          await as.gql(CREATE_COURSE, {
+            input: {
+              slug: `ma-tran-${randomUUID().slice(0, 8)}`,
+              provinceCode: ground.provinceCode,
+              title: 'Khóa học ma trận quyền',
+              summary: 'Kiểm tra quyền tạo khóa học.',
+              audience: 'RESIDENTS',
+              topic: 'ONLINE_SAFETY',
+              estimatedMinutes: 20,
+            },
+          }),
+        );
+      case 'enrollResident':
+        return outcomeOf(await as.gql(ENROLL, { courseId: nationalCourseId, residentId: ground.residentId }));
+      case 'readTeams':
+        return outcomeOf(
+          await as.gql(`query ($code: String!) { teams(communeCode: $code) { totalCount } }`, {
+            code: ground.communeCode,
+          }),
+        );
+      case 'setReachTarget':
+        return outcomeOf(
+          await as.gql(`mutation ($input: SetReachTargetInput!) { setReachTarget(input: $input) { __typename } }`, {
+            input: { communeCode: ground.communeCode, adultPopulation: 1200, targetPercent: 80, dueOn: '2026-12-31' },
+          }),
+        );
       case 'grantRole': {
         const target = await createActor(api, []);
         return outcomeOf(
@@ -254,7 +311,7 @@ describe('authorization matrix: every role, every operation family, in and out o
   it.each(cases)('%s: %s in another province', async (role, family) => {
     const outcome = await attempt(family, actors.get(role)!, away);
     expect({ role, family, allowed: outcome.allowed }).toEqual({ role, family, allowed: role === Role.ADMIN });
-    if (role !== Role.ADMIN) {
+    if (role !== Role.ADMIN && !publicTargets.includes(family)) {
       // Refused exactly as if the target did not exist: no FORBIDDEN that would confirm it does.
       expect(outcome.code).not.toBe('FORBIDDEN');
     }

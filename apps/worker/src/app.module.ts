@@ -1,11 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@hocvuso/audit';
+import { CertificatesModule } from '@hocvuso/certificates';
 import { APP_CONFIG, type AppConfig, ConfigModule } from '@hocvuso/config';
 import { DatabaseModule } from '@hocvuso/database';
 import { GeographyModule } from '@hocvuso/geography';
 import { QueueName } from '@hocvuso/jobs';
 import { ObservabilityModule } from '@hocvuso/observability';
 import { RedisModule } from '@hocvuso/redis';
+import { CertificatesProcessor } from './certificates/certificates.processor';
 import { GeographyProcessor } from './geography/geography.processor';
 
 @Module({
@@ -19,12 +22,15 @@ import { GeographyProcessor } from './geography/geography.processor';
       }),
     }),
     BullModule.registerQueue({ name: QueueName.geography }),
+    BullModule.registerQueue({ name: QueueName.certificates }),
+    AuditModule,
+    CertificatesModule,
     ConfigModule,
     DatabaseModule,
     GeographyModule,
     ObservabilityModule.forApp('worker'),
     RedisModule,
   ],
-  providers: [GeographyProcessor],
+  providers: [CertificatesProcessor, GeographyProcessor],
 })
 export class AppModule {}

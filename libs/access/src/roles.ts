@@ -29,6 +29,26 @@ export enum Permission {
   RESIDENTS_DATA_REQUESTS = 'RESIDENTS_DATA_REQUESTS',
   /** read the audit log */
   AUDIT_READ = 'AUDIT_READ',
+  /** create, edit and publish courses of the scope's publishing unit (a NATION grant for national courses) */
+  COURSES_MANAGE = 'COURSES_MANAGE',
+  /** record a resident's learning progress and quiz attempts, under the resident's LEARNING consent */
+  LEARNING_ASSIST = 'LEARNING_ASSIST',
+  /** revoke a certificate of a resident in the scope, with a reason (audited) */
+  CERTIFICATES_REVOKE = 'CERTIFICATES_REVOKE',
+  /** create teams under the commune union, name their leaders, assign volunteer students to communes */
+  TEAMS_MANAGE = 'TEAMS_MANAGE',
+  /** add and remove members of teams in the scope and set the villages they cover */
+  TEAM_MEMBERS_MANAGE = 'TEAM_MEMBERS_MANAGE',
+  /** see the youth union, teams, members and volunteer assignments of the scope */
+  TEAMS_READ = 'TEAMS_READ',
+  /** record support visits (lượt hỗ trợ) in villages of the scope */
+  SUPPORT_VISITS_RECORD = 'SUPPORT_VISITS_RECORD',
+  /** list the support visits recorded in the scope */
+  SUPPORT_VISITS_READ = 'SUPPORT_VISITS_READ',
+  /** enter adult population and reach targets of communes and villages (by hand or from a file) */
+  TARGETS_MANAGE = 'TARGETS_MANAGE',
+  /** see the reach targets of the scope */
+  TARGETS_READ = 'TARGETS_READ',
 }
 
 const ALL = Object.values(Permission);
@@ -47,6 +67,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     Permission.RESIDENTS_IMPORT,
     Permission.RESIDENTS_READ_UNMASKED,
     Permission.RESIDENTS_DATA_REQUESTS,
+    Permission.COURSES_MANAGE,
+    Permission.LEARNING_ASSIST,
+    Permission.CERTIFICATES_REVOKE,
+    Permission.TEAMS_READ,
+    Permission.SUPPORT_VISITS_READ,
+    Permission.TARGETS_MANAGE,
+    Permission.TARGETS_READ,
   ],
   COMMUNE_OFFICIAL: [
     Permission.GEOGRAPHY_MANAGE,
@@ -56,11 +83,41 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     Permission.RESIDENTS_IMPORT,
     Permission.RESIDENTS_READ_UNMASKED,
     Permission.RESIDENTS_DATA_REQUESTS,
+    Permission.LEARNING_ASSIST,
+    Permission.CERTIFICATES_REVOKE,
+    Permission.TEAMS_READ,
+    Permission.SUPPORT_VISITS_READ,
+    Permission.TARGETS_MANAGE,
+    Permission.TARGETS_READ,
   ],
-  YOUTH_LEADER: [Permission.GRANTS_MANAGE, Permission.RESIDENTS_READ, Permission.RESIDENTS_WRITE],
-  TEAM_LEADER: [Permission.RESIDENTS_READ, Permission.RESIDENTS_WRITE],
-  VOLUNTEER: [Permission.RESIDENTS_READ, Permission.RESIDENTS_WRITE],
-  TRAINER: [],
+  YOUTH_LEADER: [
+    Permission.GRANTS_MANAGE,
+    Permission.RESIDENTS_READ,
+    Permission.RESIDENTS_WRITE,
+    Permission.LEARNING_ASSIST,
+    Permission.TEAMS_MANAGE,
+    Permission.TEAM_MEMBERS_MANAGE,
+    Permission.TEAMS_READ,
+    Permission.SUPPORT_VISITS_RECORD,
+    Permission.SUPPORT_VISITS_READ,
+    Permission.TARGETS_READ,
+  ],
+  TEAM_LEADER: [
+    Permission.RESIDENTS_READ,
+    Permission.RESIDENTS_WRITE,
+    Permission.LEARNING_ASSIST,
+    Permission.TEAM_MEMBERS_MANAGE,
+    Permission.TEAMS_READ,
+    Permission.SUPPORT_VISITS_RECORD,
+    Permission.SUPPORT_VISITS_READ,
+  ],
+  VOLUNTEER: [
+    Permission.RESIDENTS_READ,
+    Permission.RESIDENTS_WRITE,
+    Permission.LEARNING_ASSIST,
+    Permission.SUPPORT_VISITS_RECORD,
+  ],
+  TRAINER: [Permission.COURSES_MANAGE],
   VENUE_FACILITATOR: [],
   RESIDENT: [],
 };

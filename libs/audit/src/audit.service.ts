@@ -19,6 +19,14 @@ export enum AuditAction {
   CONSENT_RECORDED = 'consent.recorded',
   CONSENT_WITHDRAWN = 'consent.withdrawn',
   PLACES_IMPORTED = 'places.imported',
+  COURSE_PUBLISHED = 'course.published',
+  CERTIFICATE_ISSUED = 'certificate.issued',
+  CERTIFICATE_REVOKED = 'certificate.revoked',
+  TEAM_CREATED = 'team.created',
+  TEAM_CHANGED = 'team.changed',
+  VOLUNTEER_ASSIGNED = 'volunteer.assigned',
+  SUPPORT_VISITS_SYNCED = 'support_visits.synced',
+  REACH_TARGETS_SET = 'reach_targets.set',
 }
 
 export interface AuditRecord {

@@ -20,6 +20,7 @@ const DEV_SECRETS = {
   JWT_SECRET: devSecret('jwt'),
   PII_ENCRYPTION_KEYS: `dev1:${devSecret('pii key dev1')}`,
   PII_HASH_KEY: devSecret('pii hash'),
+  CERTIFICATE_SIGNING_KEY: devSecret('certificate signing ed25519 seed'),
 };
 
 /**
@@ -93,6 +94,14 @@ export const configSchema = z.object({
     ),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100_000).default(5_000),
+  QUIZ_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  QUIZ_RETRY_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  CERTIFICATE_SIGNING_KEY: z
+    .string()
+    .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32, {
+      message: 'cần là base64 của đúng 32 byte (hạt giống khóa Ed25519)',
+    })
+    .default(DEV_SECRETS.CERTIFICATE_SIGNING_KEY),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -137,6 +146,12 @@ export const configDocs: Record<keyof AppConfig, VariableDoc> = {
   },
   GRAPHQL_MAX_DEPTH: { description: 'deepest GraphQL selection accepted' },
   GRAPHQL_MAX_COMPLEXITY: { description: 'largest GraphQL query cost accepted (list fields cost their page size)' },
+  QUIZ_MAX_ATTEMPTS: { description: 'attempts a learner gets at a quiz unless its editor sets another limit' },
+  QUIZ_RETRY_COOLDOWN_SECONDS: { description: 'wait between two attempts at a quiz unless its editor sets another' },
+  CERTIFICATE_SIGNING_KEY: {
+    description: 'base64 of the 32-byte Ed25519 seed that signs certificate QR codes; required in production',
+    sensitive: true,
+  },
 };
 
 export class ConfigError extends Error {

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AccessError, AccessErrorCode, accessErrorMessages } from '@hocvuso/access';
+import { CoursesError, CoursesErrorCode, coursesErrorMessages } from '@hocvuso/courses';
+import { CertificatesError, CertificatesErrorCode, certificatesErrorMessages } from '@hocvuso/certificates';
 import { GeographyError, GeographyErrorCode, geographyErrorMessages } from '@hocvuso/geography';
 import {
   IdentityError,
@@ -11,6 +13,7 @@ import {
   tokenErrorMessages,
 } from '@hocvuso/identity';
 import { ResidentsError, ResidentsErrorCode, residentsErrorMessages } from '@hocvuso/residents';
+import { YouthError, YouthErrorCode, youthErrorMessages } from '@hocvuso/youth';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryLimitCode } from './query-limits.plugin';
 
@@ -34,10 +37,13 @@ const apiErrorMessages: Record<ApiErrorCode, string> = {
  */
 const domains = [
   { type: AccessError, codes: AccessErrorCode, messages: accessErrorMessages },
+  { type: CoursesError, codes: CoursesErrorCode, messages: coursesErrorMessages },
+  { type: CertificatesError, codes: CertificatesErrorCode, messages: certificatesErrorMessages },
   { type: GeographyError, codes: GeographyErrorCode, messages: geographyErrorMessages },
   { type: IdentityError, codes: IdentityErrorCode, messages: identityErrorMessages },
   { type: ResidentsError, codes: ResidentsErrorCode, messages: residentsErrorMessages },
   { type: TokenError, codes: TokenErrorCode, messages: tokenErrorMessages },
+  { type: YouthError, codes: YouthErrorCode, messages: youthErrorMessages },
 ] as const;
 
 type DomainError = InstanceType<(typeof domains)[number]['type']>;
