@@ -96,6 +96,7 @@ export const configSchema = z.object({
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100_000).default(5_000),
   QUIZ_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   QUIZ_RETRY_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  CERTIFICATE_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   CERTIFICATE_SIGNING_KEY: z
     .string()
     .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32, {
@@ -148,6 +149,9 @@ export const configDocs: Record<keyof AppConfig, VariableDoc> = {
   GRAPHQL_MAX_COMPLEXITY: { description: 'largest GraphQL query cost accepted (list fields cost their page size)' },
   QUIZ_MAX_ATTEMPTS: { description: 'attempts a learner gets at a quiz unless its editor sets another limit' },
   QUIZ_RETRY_COOLDOWN_SECONDS: { description: 'wait between two attempts at a quiz unless its editor sets another' },
+  CERTIFICATE_SWEEP_INTERVAL_SECONDS: {
+    description: 'how often the worker issues certificates whose request was lost; 0 turns the schedule off',
+  },
   CERTIFICATE_SIGNING_KEY: {
     description: 'base64 of the 32-byte Ed25519 seed that signs certificate QR codes; required in production',
     sensitive: true,

@@ -34,6 +34,7 @@ export {
   QuizAttempt,
 } from './entities';
 export type { EnrollmentView, LessonState } from './learning-records';
+export { completionsWithoutCertificate } from './missing-certificates';
 export {
   type QuestionOutcome,
   type QuizAttemptResult,

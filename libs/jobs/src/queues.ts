@@ -35,6 +35,8 @@ export interface IssueCertificatePayload {
 export interface CertificateJobs {
   /** Issue the certificate of a completed enrollment; idempotent per resident and course version. */
   'issue-certificate': IssueCertificatePayload;
+  /** Issue the certificates of completions whose request was lost (repeats every few minutes). */
+  'sweep-missing-certificates': { limit?: number };
 }
 
 /** Progress a long job reports through `job.updateProgress`. */
