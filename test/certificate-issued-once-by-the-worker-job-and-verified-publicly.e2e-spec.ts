@@ -62,20 +62,20 @@ describe('certificates are issued once by the worker job and verified publicly b
     await events.waitUntilReady();
     await api.sql(
       `insert into province (code, name, full_name, name_en, kind, search_text)
-       values ('86', 'Tám Sáu', 'Tỉnh Tám Sáu', 'Test 86', 'PROVINCE', 'tam sau') on conflict (code) do nothing`,
+       values ('87', 'Tám Bảy', 'Tỉnh Tám Bảy', 'Test 87', 'PROVINCE', 'tam bay') on conflict (code) do nothing`,
     );
     await api.sql(
       `insert into commune (code, province_code, name, full_name, name_en, kind, search_text)
-       values ('86001', '86', 'Xã Chứng Nhận', 'Xã Chứng Nhận', 'Chung Nhan', 'XA', 'xa chung nhan') on conflict (code) do nothing`,
+       values ('87001', '87', 'Xã Chứng Nhận', 'Xã Chứng Nhận', 'Chung Nhan', 'XA', 'xa chung nhan') on conflict (code) do nothing`,
     );
     villageId = randomUUID();
     const villageName = `Thôn Học Số ${tag}`;
-    await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, '86001', ?, 'THON', ?)`, [
+    await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, '87001', ?, 'THON', ?)`, [
       villageId,
       villageName,
       foldVietnamese(villageName),
     ]);
-    official = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('86001', '86')]]);
+    official = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('87001', '87')]]);
   });
 
   afterAll(async () => {
@@ -107,8 +107,8 @@ describe('certificates are issued once by the worker job and verified publicly b
     courseVersionId: randomUUID(),
     courseVersionNumber: 2,
     courseTitle: 'Cài đặt và kích hoạt tài khoản định danh điện tử VNeID mức độ 2',
-    issuingProvinceCode: '86',
-    issuingUnitName: 'Tỉnh Tám Sáu',
+    issuingProvinceCode: '87',
+    issuingUnitName: 'Tỉnh Tám Bảy',
     completedAt: '2026-11-20T03:15:00.000Z',
     ...overrides,
   });
@@ -140,8 +140,8 @@ describe('certificates are issued once by the worker job and verified publicly b
       course_version_id: payload.courseVersionId,
       course_version_number: 2,
       course_title: payload.courseTitle,
-      issuing_province_code: '86',
-      issuing_unit_name: 'Tỉnh Tám Sáu',
+      issuing_province_code: '87',
+      issuing_unit_name: 'Tỉnh Tám Bảy',
       revoked_at: null,
     });
     expect(new Date(row.completed_at as string).toISOString()).toBe(payload.completedAt);
@@ -169,7 +169,7 @@ describe('certificates are issued once by the worker job and verified publicly b
       maskedName: 'Nguyễn V*** A***',
       courseTitle: payload.courseTitle,
       courseVersionNumber: 2,
-      issuingUnitName: 'Tỉnh Tám Sáu',
+      issuingUnitName: 'Tỉnh Tám Bảy',
       revokedAt: null,
       revokedReason: null,
     });
@@ -290,7 +290,7 @@ describe('certificates are issued once by the worker job and verified publicly b
         courseTitle: 'Ký số văn bản',
         courseVersionNumber: 2,
         issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-        issuingUnitName: 'Tỉnh Tám Sáu',
+        issuingUnitName: 'Tỉnh Tám Bảy',
       },
     });
     const [format, payload, signature] = qrText.split('.');

@@ -30,23 +30,23 @@ describe('the certificate PDF names the holder and the course, for the holder an
     api = await ApiHarness.start();
     await api.sql(
       `insert into province (code, name, full_name, name_en, kind, search_text)
-       values ('86', 'Tám Sáu', 'Tỉnh Tám Sáu', 'Test 86', 'PROVINCE', 'tam sau') on conflict (code) do nothing`,
+       values ('87', 'Tám Bảy', 'Tỉnh Tám Bảy', 'Test 87', 'PROVINCE', 'tam bay') on conflict (code) do nothing`,
     );
     await api.sql(
       `insert into commune (code, province_code, name, full_name, name_en, kind, search_text) values
-         ('86004', '86', 'Xã In Ấn', 'Xã In Ấn', 'In An', 'XA', 'xa in an'),
-         ('86005', '86', 'Xã Khác', 'Xã Khác', 'Khac', 'XA', 'xa khac')
+         ('87004', '87', 'Xã In Ấn', 'Xã In Ấn', 'In An', 'XA', 'xa in an'),
+         ('87005', '87', 'Xã Khác', 'Xã Khác', 'Khac', 'XA', 'xa khac')
        on conflict (code) do nothing`,
     );
     villageId = randomUUID();
     const villageName = `Thôn In ${tag}`;
-    await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, '86004', ?, 'THON', ?)`, [
+    await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, '87004', ?, 'THON', ?)`, [
       villageId,
       villageName,
       foldVietnamese(villageName),
     ]);
-    official = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('86004', '86')]]);
-    outsider = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('86005', '86')]]);
+    official = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('87004', '87')]]);
+    outsider = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('87005', '87')]]);
     const residentId = await createResident('Nguyễn Thị Hương Giang');
     holder = await createActor(api, [], { residentId });
     neighbour = await createActor(api, [], { residentId: await createResident('Trương Văn Ưng') });
@@ -60,8 +60,8 @@ describe('the certificate PDF names the holder and the course, for the holder an
           courseVersionId: randomUUID(),
           courseVersionNumber: 4,
           courseTitle: COURSE_TITLE,
-          issuingProvinceCode: '86',
-          issuingUnitName: 'Tỉnh Tám Sáu',
+          issuingProvinceCode: '87',
+          issuingUnitName: 'Tỉnh Tám Bảy',
           completedAt: '2026-11-21T02:00:00.000Z',
         }),
       ),
@@ -104,7 +104,7 @@ describe('the certificate PDF names the holder and the course, for the holder an
       COURSE_TITLE,
       'Phiên bản 4',
       'Hoàn thành ngày 21/11/2026',
-      'Tỉnh Tám Sáu',
+      'Tỉnh Tám Bảy',
       code,
     ]) {
       expect(text).toContain(expected);

@@ -31,28 +31,28 @@ describe('revoking a certificate: officials in scope only, with a reason, audite
     api = await ApiHarness.start();
     await api.sql(
       `insert into province (code, name, full_name, name_en, kind, search_text) values
-         ('86', 'Tám Sáu', 'Tỉnh Tám Sáu', 'Test 86', 'PROVINCE', 'tam sau'),
+         ('87', 'Tám Bảy', 'Tỉnh Tám Bảy', 'Test 87', 'PROVINCE', 'tam bay'),
          ('85', 'Tám Lăm', 'Tỉnh Tám Lăm', 'Test 85', 'PROVINCE', 'tam lam')
        on conflict (code) do nothing`,
     );
     await api.sql(
       `insert into commune (code, province_code, name, full_name, name_en, kind, search_text) values
-         ('86002', '86', 'Xã Thu Hồi', 'Xã Thu Hồi', 'Thu Hoi', 'XA', 'xa thu hoi'),
-         ('86003', '86', 'Xã Bên Cạnh', 'Xã Bên Cạnh', 'Ben Canh', 'XA', 'xa ben canh')
+         ('87002', '87', 'Xã Thu Hồi', 'Xã Thu Hồi', 'Thu Hoi', 'XA', 'xa thu hoi'),
+         ('87003', '87', 'Xã Bên Cạnh', 'Xã Bên Cạnh', 'Ben Canh', 'XA', 'xa ben canh')
        on conflict (code) do nothing`,
     );
     villageId = randomUUID();
     const villageName = `Thôn Thu Hồi ${tag}`;
-    await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, '86002', ?, 'THON', ?)`, [
+    await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, '87002', ?, 'THON', ?)`, [
       villageId,
       villageName,
       foldVietnamese(villageName),
     ]);
-    communeOfficial = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('86002', '86')]]);
-    provinceOfficial = await createActor(api, [[Role.PROVINCE_OFFICIAL, scopes.province('86')]]);
-    otherCommuneOfficial = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('86003', '86')]]);
+    communeOfficial = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('87002', '87')]]);
+    provinceOfficial = await createActor(api, [[Role.PROVINCE_OFFICIAL, scopes.province('87')]]);
+    otherCommuneOfficial = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('87003', '87')]]);
     otherProvinceOfficial = await createActor(api, [[Role.PROVINCE_OFFICIAL, scopes.province('85')]]);
-    volunteer = await createActor(api, [[Role.VOLUNTEER, scopes.commune('86002', '86')]]);
+    volunteer = await createActor(api, [[Role.VOLUNTEER, scopes.commune('87002', '87')]]);
   });
 
   afterAll(() => api.close());
@@ -75,8 +75,8 @@ describe('revoking a certificate: officials in scope only, with a reason, audite
           courseVersionId: randomUUID(),
           courseVersionNumber: 1,
           courseTitle: 'Nhận diện và phòng tránh lừa đảo trực tuyến',
-          issuingProvinceCode: '86',
-          issuingUnitName: 'Tỉnh Tám Sáu',
+          issuingProvinceCode: '87',
+          issuingUnitName: 'Tỉnh Tám Bảy',
           completedAt: new Date().toISOString(),
         }),
       ),

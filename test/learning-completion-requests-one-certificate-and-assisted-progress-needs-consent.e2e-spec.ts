@@ -30,9 +30,9 @@ describe('completion requests exactly one certificate; assisted progress needs c
       connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
       prefix: config.REDIS_KEY_PREFIX,
     });
-    ({ villageId } = await placeFixture(api, '75', '75001'));
-    ({ villageId: otherVillageId } = await placeFixture(api, '75', '75002'));
-    trainer = await createActor(api, [[Role.TRAINER, scopes.province('75')]]);
+    ({ villageId } = await placeFixture(api, '78', '78001'));
+    ({ villageId: otherVillageId } = await placeFixture(api, '78', '78002'));
+    trainer = await createActor(api, [[Role.TRAINER, scopes.province('78')]]);
   });
 
   afterAll(async () => {
@@ -46,7 +46,7 @@ describe('completion requests exactly one certificate; assisted progress needs c
     );
 
   it('sets completedAt when every lesson is done and the final quiz passed, and a retried last attempt adds no second job', async () => {
-    const course = await publishedCourse(api, trainer.token, { provinceCode: '75', lessons: 2, quizOn: [1] });
+    const course = await publishedCourse(api, trainer.token, { provinceCode: '78', lessons: 2, quizOn: [1] });
     const { residentId } = await residentFixture(api, villageId);
     const learner = await createActor(api, [], { residentId });
     const enrollmentId = (
@@ -93,8 +93,8 @@ describe('completion requests exactly one certificate; assisted progress needs c
       courseVersionId: course.versionId,
       courseVersionNumber: 1,
       courseTitle: expect.stringContaining('Khóa học thử'),
-      issuingProvinceCode: '75',
-      issuingUnitName: 'Tỉnh Thử 75',
+      issuingProvinceCode: '78',
+      issuingUnitName: 'Tỉnh Thử 78',
       completedAt: new Date(enrollment.completed_at!).toISOString(),
     });
     const count = await api.sql<{ n: number }>(`select count(*)::int as n from quiz_attempt where enrollment_id = ?`, [
@@ -104,9 +104,9 @@ describe('completion requests exactly one certificate; assisted progress needs c
   });
 
   it('lets a volunteer in the resident’s commune record progress only under an open LEARNING consent, marked assisted', async () => {
-    const course = await publishedCourse(api, trainer.token, { provinceCode: '75', lessons: 1, quizOn: [0] });
-    const volunteer = await createActor(api, [[Role.VOLUNTEER, scopes.commune('75001', '75')]]);
-    const outsider = await createActor(api, [[Role.VOLUNTEER, scopes.commune('75002', '75')]]);
+    const course = await publishedCourse(api, trainer.token, { provinceCode: '78', lessons: 1, quizOn: [0] });
+    const volunteer = await createActor(api, [[Role.VOLUNTEER, scopes.commune('78001', '78')]]);
+    const outsider = await createActor(api, [[Role.VOLUNTEER, scopes.commune('78002', '78')]]);
 
     const withoutConsent = await residentFixture(api, villageId, { learningConsent: false });
     const refused = await api.gql(
@@ -167,7 +167,7 @@ describe('completion requests exactly one certificate; assisted progress needs c
 
   it('completeLessonByAttendance enrolls, completes out of order, is idempotent, and ignores too-short attendance', async () => {
     const attendance = api.app.get(AttendanceService);
-    const course = await publishedCourse(api, trainer.token, { provinceCode: '75', lessons: 2, quizOn: [1] });
+    const course = await publishedCourse(api, trainer.token, { provinceCode: '78', lessons: 2, quizOn: [1] });
     const { residentId } = await residentFixture(api, otherVillageId);
     const input = { residentId, lessonId: course.lessonIds[1], liveClassId: 'lop-75-01', requiredSeconds: 1800 };
 
