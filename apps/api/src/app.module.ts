@@ -10,6 +10,7 @@ import { CoursesModule } from '@hocvuso/courses';
 import { DatabaseModule } from '@hocvuso/database';
 import { GeographyModule, GeographyService } from '@hocvuso/geography';
 import { ActorService, IdentityModule } from '@hocvuso/identity';
+import { LiveModule } from '@hocvuso/live';
 import { ObservabilityModule } from '@hocvuso/observability';
 import { RedisModule } from '@hocvuso/redis';
 import { ResidentsModule } from '@hocvuso/residents';
@@ -36,6 +37,7 @@ import { ReachTargetResolver } from './youth/reach-targets.resolver';
 import { SupportVisitResolver } from './youth/support-visits.resolver';
 import { TeamResolver } from './youth/teams.resolver';
 import { YouthUnitResolver } from './youth/youth-units.resolver';
+import { LiveSessionResolver } from './live/live.resolver';
 
 @Module({
   imports: [
@@ -72,6 +74,7 @@ import { YouthUnitResolver } from './youth/youth-units.resolver';
       }),
     }),
     IdentityModule,
+    LiveModule,
     ObservabilityModule.forApp('api'),
     RedisModule,
     ResidentsModule,
@@ -87,6 +90,7 @@ import { YouthUnitResolver } from './youth/youth-units.resolver';
     CourseVersionResolver,
     EnrollmentResolver,
     GrantsResolver,
+    LiveSessionResolver,
     LessonResolver,
     PlacesImportResolver,
     ProvinceResolver,

@@ -1,33 +1,526 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   type OnGatewayConnection,
   type OnGatewayDisconnect,
+  type OnGatewayInit,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import { APP_CONFIG, type AppConfig } from '@hocvuso/config';
+import {
+  type ControlMessage,
+  liveControlChannel,
+  LiveError,
+  LivePollKind,
+  liveRooms,
+  LiveSessionsService,
+  LiveState,
+  type ParticipantClaims,
+  ParticipantTokenError,
+  ParticipantTokenSigner,
+} from '@hocvuso/live';
+import {
+  type Ack,
+  type Broadcast,
+  BROADCAST_EVENT,
+  type ConnectRefusal,
+  LiveConnectErrorCode,
+  LiveProtocolErrorCode,
+  liveProtocolErrorMessages,
+  type LiveStatus,
+  type PollResults,
+  type ReactionKind,
+  type RequestMap,
+  type RequestName,
+  type Snapshot,
+  TRAINER_EVENT,
+  TRAINER_REQUESTS,
+  type TrainerUpdate,
+} from '@hocvuso/live-client/protocol';
+import { createRedisClient } from '@hocvuso/redis';
+import type { Redis } from 'ioredis';
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
+import { type InboundPayload, inboundSchemas, isRequestName } from './inbound.schemas';
+import { Admission, TokenBucket } from './token-bucket';
+
+/** A refused request: answered as `{ ok: false, code, message }`. */
+class ProtocolFailure extends Error {
+  constructor(readonly code: LiveProtocolErrorCode) {
+    super(code);
+  }
+}
+
+/** What this gateway keeps per session it serves: local counts, flushed to Redis each tick. */
+interface LocalSession {
+  sockets: number;
+  trainers: number;
+  reactions: Map<ReactionKind, number>;
+  lastCountersAt: number;
+}
+
+interface SocketData {
+  claims: ParticipantClaims;
+  bucket: TokenBucket;
+}
+
+type LiveSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+type Handler<K extends RequestName> = (
+  socket: LiveSocket,
+  claims: ParticipantClaims,
+  payload: InboundPayload<K>,
+) => Promise<RequestMap[K]['result']>;
+
+const CLOSED_STATUSES: readonly LiveStatus[] = ['ENDED', 'CANCELLED'];
+/** Inbound events per socket: a steady 5 a second, bursts of 10 (a human taps, a bot floods). */
+const SOCKET_EVENTS_PER_SECOND = 5;
+const SOCKET_EVENT_BURST = 10;
+const TICK_MS = 250;
+const COUNTERS_INTERVAL_MS = 1_000;
 
 /**
- * The live-session gateway. This shell accepts websocket connections and counts them; the
- * protocol (join, snapshot, polls, questions, attendance) is the live-class issue's work.
+ * The live-session gateway. Connections are admitted at a bounded rate, then authenticated by
+ * their participant token; each gets the session snapshot, sequenced broadcasts and, for
+ * trainers, counters and questions to moderate. Nothing a participant sends is relayed as is:
+ * answers, reactions and upvotes are aggregated in Redis and broadcast at most once a second.
  */
-@WebSocketGateway({ transports: ['websocket'], perMessageDeflate: false, maxHttpBufferSize: 16 * 1024 })
-export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
+@WebSocketGateway()
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly logger = new Logger(LiveGateway.name);
+  private readonly admission: Admission;
+  private readonly sessions = new Map<string, LocalSession>();
+  private readonly control: Redis;
+  private ticker: NodeJS.Timeout | null = null;
+  private ticking = false;
+  private readonly refusedConnections: Counter<'code'>;
+  private readonly refusedRequests: Counter<'code'>;
 
   @WebSocketServer()
   server: Server;
 
-  handleConnection(socket: Socket): void {
-    this.logger.debug(`socket ${socket.id} connected`);
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly liveSessions: LiveSessionsService,
+    private readonly state: LiveState,
+    private readonly tokens: ParticipantTokenSigner,
+    registry: Registry,
+  ) {
+    this.admission = new Admission(config.LIVE_ADMISSION_PER_SECOND);
+    this.control = createRedisClient(config.REDIS_URL, 'live-control-sub');
+    const server = () => this.server;
+    new Gauge({
+      name: 'hocvuso_live_sockets',
+      help: 'Sockets connected to this gateway',
+      registers: [registry],
+      collect() {
+        this.set(server()?.engine?.clientsCount ?? 0);
+      },
+    });
+    this.refusedConnections = new Counter({
+      name: 'hocvuso_live_refused_connections_total',
+      help: 'Connections this gateway refused, by reason',
+      labelNames: ['code'],
+      registers: [registry],
+    });
+    this.refusedRequests = new Counter({
+      name: 'hocvuso_live_refused_requests_total',
+      help: 'Requests answered with an error, by code',
+      labelNames: ['code'],
+      registers: [registry],
+    });
   }
 
-  handleDisconnect(socket: Socket): void {
-    this.logger.debug(`socket ${socket.id} disconnected`);
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+      this.admit(socket as LiveSocket).then(
+        (refusal) => {
+          if (refusal) this.refusedConnections.inc({ code: refusal.code });
+          next(refusal ? refusalError(refusal) : undefined);
+        },
+        (error: unknown) => {
+          this.logger.error({ err: error }, 'admission failed');
+          next(new Error('INTERNAL'));
+        },
+      );
+    });
+    void this.control.subscribe(liveControlChannel(this.config.REDIS_KEY_PREFIX));
+    this.control.on('message', (_channel: string, message: string) => this.onControl(message));
+    this.ticker = setInterval(() => void this.tick(), TICK_MS);
+    this.ticker.unref();
   }
 
-  /** Sockets are closed with the server so clients reconnect to another gateway right away. */
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const claims = socket.data.claims;
+    if (!claims) return;
+    const { sessionId } = claims;
+    // Requests are answered from the first moment; broadcasts sent before the snapshot below
+    // are sorted out by the client (it keeps those numbered after the snapshot).
+    socket.onAny((event: string, ...args: unknown[]) => void this.dispatch(socket, event, args));
+    const local = this.localSession(sessionId);
+    local.sockets++;
+    if (claims.kind === 'TRAINER') local.trainers++;
+    await socket.join(liveRooms.audience(sessionId));
+    if (claims.kind === 'TRAINER') await socket.join(liveRooms.trainers(sessionId));
+    try {
+      await this.state.arrive(sessionId, claims);
+      const snapshot = await this.snapshotFor(claims);
+      (socket as unknown as Socket).emit('s', snapshot);
+    } catch (error) {
+      this.logger.error({ err: error, sessionId }, 'join failed');
+      socket.disconnect(true);
+    }
+  }
+
+  async handleDisconnect(socket: LiveSocket): Promise<void> {
+    const claims = socket.data.claims;
+    if (!claims) return;
+    const local = this.sessions.get(claims.sessionId);
+    if (local) {
+      local.sockets--;
+      if (claims.kind === 'TRAINER') local.trainers--;
+    }
+    await this.state.leave(claims.sessionId, claims).catch((error: Error) => {
+      this.logger.warn(`presence leave failed: ${error.message}`);
+    });
+  }
+
+  /**
+   * Stops the cadence after a last flush of local counts. The server and its sockets are closed
+   * by LiveIoAdapter.dispose, so clients reconnect to another gateway right away.
+   */
   async onApplicationShutdown(): Promise<void> {
-    await this.server?.close();
+    if (this.ticker) clearInterval(this.ticker);
+    await this.tick().catch(() => undefined);
+    await this.control.quit().catch(() => undefined);
   }
+
+  // ---- connecting
+
+  /** Origin, admission rate, token and session status, in order of cost. */
+  private async admit(socket: LiveSocket): Promise<ConnectRefusal | null> {
+    const origin = socket.handshake.headers.origin;
+    // Browsers always send Origin; apps and servers send none and are not a CSRF vector.
+    if (origin !== undefined && !this.config.LIVE_ALLOWED_ORIGINS.includes(origin)) {
+      return refusal(LiveConnectErrorCode.ORIGIN_NOT_ALLOWED);
+    }
+    const wait = this.admission.admit();
+    if (wait !== null) return { ...refusal(LiveConnectErrorCode.ADMISSION_LIMITED), retryAfterMs: wait };
+    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+    if (token === undefined) return refusal(LiveConnectErrorCode.TOKEN_MISSING);
+    let claims: ParticipantClaims;
+    try {
+      claims = await this.tokens.verify(token);
+    } catch (error) {
+      if (error instanceof ParticipantTokenError) return refusal(LiveConnectErrorCode[error.code]);
+      throw error;
+    }
+    const status = await this.sessionStatus(claims.sessionId);
+    if (status === null) return refusal(LiveConnectErrorCode.TOKEN_INVALID);
+    if (CLOSED_STATUSES.includes(status)) return refusal(LiveConnectErrorCode.SESSION_CLOSED);
+    socket.data.claims = claims;
+    socket.data.bucket = new TokenBucket(SOCKET_EVENTS_PER_SECOND, SOCKET_EVENT_BURST);
+    return null;
+  }
+
+  /** From the Redis snapshot; the first join after a cold start seeds it from PostgreSQL. */
+  private async sessionStatus(sessionId: string): Promise<LiveStatus | null> {
+    const fields = await this.state.snapshotFields(sessionId);
+    if (fields) return fields.status;
+    const session = await this.liveSessions.sessionForGateway(sessionId);
+    if (!session) return null;
+    await this.state.ensureSnapshot(sessionId, {
+      status: session.status,
+      title: session.title,
+      streamUrl: session.streamUrl,
+    });
+    return (await this.state.snapshotFields(sessionId))?.status ?? null;
+  }
+
+  private async snapshotFor(claims: ParticipantClaims): Promise<Snapshot> {
+    const snapshot = await this.state.snapshot(claims.sessionId, {
+      participantId: claims.participantId,
+      kind: claims.kind,
+      displayName: claims.displayName,
+      communeCode: claims.communeCode,
+    });
+    if (!snapshot) throw new ProtocolFailure(LiveProtocolErrorCode.SESSION_CLOSED);
+    return snapshot;
+  }
+
+  // ---- requests
+
+  /** Every inbound event ends in exactly one acknowledgement, whatever it carries. */
+  private async dispatch(socket: LiveSocket, event: string, args: unknown[]): Promise<void> {
+    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: Ack<unknown>) => void) : null;
+    const answer = await this.handle(socket, event, args).catch((error: unknown) => {
+      if (error instanceof ProtocolFailure) return failure(error.code);
+      this.logger.error({ err: error, event }, 'live request failed');
+      return failure(LiveProtocolErrorCode.INTERNAL);
+    });
+    if (!answer.ok) this.refusedRequests.inc({ code: answer.code });
+    try {
+      ack?.(answer);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'acknowledgement failed');
+    }
+  }
+
+  private async handle(socket: LiveSocket, event: string, args: unknown[]): Promise<Ack<unknown>> {
+    const claims = socket.data.claims;
+    if (!socket.data.bucket.take())
+      return { ...failure(LiveProtocolErrorCode.RATE_LIMITED), retryAfterMs: socket.data.bucket.waitMs() };
+    if (!isRequestName(event)) return failure(LiveProtocolErrorCode.UNKNOWN_EVENT);
+    if (TRAINER_REQUESTS.includes(event) && claims.kind !== 'TRAINER')
+      return failure(LiveProtocolErrorCode.TRAINER_ONLY);
+    const parsed = inboundSchemas[event].safeParse(args.length === 0 ? undefined : args[0]);
+    if (!parsed.success || args.length > 1) return failure(LiveProtocolErrorCode.INVALID_PAYLOAD);
+    const handler = this.handlers[event] as Handler<typeof event>;
+    return { ok: true, data: await handler(socket, claims, parsed.data as never) };
+  }
+
+  private readonly handlers: { [K in RequestName]: Handler<K> } = {
+    snapshot: (_socket, claims) => this.snapshotFor(claims),
+
+    'poll:answer': async (_socket, claims, { pollId, option }) => {
+      const outcome = await this.state.answerPoll(
+        claims.sessionId,
+        pollId,
+        claims.participantId,
+        option,
+        claims.communeCode,
+      );
+      if (outcome === 'not-open') throw new ProtocolFailure(LiveProtocolErrorCode.POLL_NOT_OPEN);
+      if (outcome === 'invalid-option') throw new ProtocolFailure(LiveProtocolErrorCode.INVALID_OPTION);
+      return { counted: outcome === 'counted' };
+    },
+
+    react: async (_socket, claims, { kind }) => {
+      const reactions = this.localSession(claims.sessionId).reactions;
+      reactions.set(kind, (reactions.get(kind) ?? 0) + 1);
+      return {};
+    },
+
+    'question:ask': async (_socket, claims, { text }) => {
+      await this.requireOpen(claims.sessionId);
+      if (!(await this.state.mayAsk(claims.sessionId, claims.participantId))) {
+        throw new ProtocolFailure(LiveProtocolErrorCode.QUESTION_TOO_SOON);
+      }
+      const question = await this.state.addQuestion(claims.sessionId, {
+        text,
+        askedBy: claims.displayName,
+        communeCode: claims.communeCode,
+      });
+      this.toTrainers(claims.sessionId, { type: 'question:new', data: question });
+      return { questionId: question.id };
+    },
+
+    'question:upvote': async (_socket, claims, { questionId }) => {
+      const outcome = await this.state.upvote(claims.sessionId, questionId, claims.participantId);
+      if (outcome === 'not-found') throw new ProtocolFailure(LiveProtocolErrorCode.QUESTION_NOT_FOUND);
+      return { counted: outcome === 'counted' };
+    },
+
+    'step:set': async (_socket, claims, { step }) => {
+      await this.requireOpen(claims.sessionId);
+      await this.broadcast(claims.sessionId, await this.state.commit(claims.sessionId, 'step', { step }, { step }));
+      return { step };
+    },
+
+    'poll:open': async (_socket, claims, poll) => {
+      const fields = await this.requireOpen(claims.sessionId);
+      if (fields.openPoll) throw new ProtocolFailure(LiveProtocolErrorCode.POLL_ALREADY_OPEN);
+      const openPoll = {
+        id: randomUUID(),
+        kind: poll.kind,
+        question: poll.question,
+        options: poll.options,
+        openedAt: new Date().toISOString(),
+      };
+      await this.liveSessions.recordPollOpened(claims.sessionId, claims.participantId, {
+        ...openPoll,
+        kind: poll.kind === 'QUIZ' ? LivePollKind.QUIZ : LivePollKind.POLL,
+        correctOption: poll.correctOption ?? null,
+        openedAt: new Date(openPoll.openedAt),
+      });
+      await this.state.openPoll(claims.sessionId, openPoll.id, openPoll.options.length);
+      const broadcast = await this.state.commit(claims.sessionId, 'poll:opened', openPoll, {
+        openPoll,
+        lastResults: null,
+      });
+      await this.broadcast(claims.sessionId, broadcast);
+      return { pollId: openPoll.id };
+    },
+
+    'poll:close': async (_socket, claims, { pollId }) => {
+      const fields = await this.state.snapshotFields(claims.sessionId);
+      const open = fields?.openPoll;
+      if (!open || open.id !== pollId) throw new ProtocolFailure(LiveProtocolErrorCode.POLL_NOT_OPEN);
+      const final = await this.state.closePoll(claims.sessionId, pollId, open.options.length);
+      if (!final) throw new ProtocolFailure(LiveProtocolErrorCode.POLL_NOT_OPEN);
+      const results: PollResults = {
+        pollId,
+        tallies: final.tallies,
+        total: final.total,
+        closed: true,
+        correctOption: open.kind === 'QUIZ' ? await this.liveSessions.pollCorrectOption(pollId) : null,
+      };
+      await this.liveSessions.recordPollClosed(results, final.byCommune);
+      const broadcast = await this.state.commit(claims.sessionId, 'poll:closed', results, {
+        openPoll: null,
+        lastResults: results,
+      });
+      await this.broadcast(claims.sessionId, broadcast);
+      this.toTrainers(claims.sessionId, {
+        type: 'poll:results-by-commune',
+        data: { pollId, byCommune: final.byCommune },
+      });
+      return results;
+    },
+
+    'question:approve': async (_socket, claims, { questionId }) => {
+      const moderated = await this.state.moderate(claims.sessionId, questionId, 'APPROVED');
+      if (!moderated) throw new ProtocolFailure(LiveProtocolErrorCode.QUESTION_NOT_FOUND);
+      if (moderated.previous !== 'APPROVED') {
+        const broadcast = await this.state.commit(claims.sessionId, 'question:approved', moderated.question);
+        await this.broadcast(claims.sessionId, broadcast);
+      }
+      return {};
+    },
+
+    'question:hide': async (_socket, claims, { questionId }) => {
+      const moderated = await this.state.moderate(claims.sessionId, questionId, 'HIDDEN');
+      if (!moderated) throw new ProtocolFailure(LiveProtocolErrorCode.QUESTION_NOT_FOUND);
+      if (moderated.previous === 'APPROVED') {
+        const broadcast = await this.state.commit(claims.sessionId, 'question:hidden', { questionId });
+        await this.broadcast(claims.sessionId, broadcast);
+      }
+      return {};
+    },
+
+    'announcement:pin': async (_socket, claims, { text }) => {
+      await this.requireOpen(claims.sessionId);
+      const broadcast = await this.state.commit(claims.sessionId, 'announcement', { text }, { announcement: text });
+      await this.broadcast(claims.sessionId, broadcast);
+      return {};
+    },
+
+    // The status broadcast reaches everyone through the control channel, like an end from the API.
+    'session:end': async (_socket, claims) => {
+      try {
+        return { status: await this.liveSessions.endByTrainer(claims.sessionId, claims.participantId) };
+      } catch (error) {
+        if (error instanceof LiveError) throw new ProtocolFailure(LiveProtocolErrorCode.SESSION_CLOSED);
+        throw error;
+      }
+    },
+  };
+
+  private async requireOpen(sessionId: string) {
+    const fields = await this.state.snapshotFields(sessionId);
+    if (!fields || CLOSED_STATUSES.includes(fields.status))
+      throw new ProtocolFailure(LiveProtocolErrorCode.SESSION_CLOSED);
+    return fields;
+  }
+
+  // ---- fan-out
+
+  /** Published once to Redis by the adapter; every gateway delivers it to its own sockets. */
+  private async broadcast(sessionId: string, broadcast: Broadcast): Promise<void> {
+    this.server.to(liveRooms.audience(sessionId)).emit(BROADCAST_EVENT, broadcast);
+  }
+
+  private toTrainers(sessionId: string, update: TrainerUpdate): void {
+    this.server.to(liveRooms.trainers(sessionId)).emit(TRAINER_EVENT, update);
+  }
+
+  /** A broadcast committed by the API or the worker: every gateway delivers it locally. */
+  private onControl(raw: string): void {
+    try {
+      const { sessionId, broadcast } = JSON.parse(raw) as ControlMessage;
+      this.server.local.to(liveRooms.audience(sessionId)).emit(BROADCAST_EVENT, broadcast);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'unreadable control message');
+    }
+  }
+
+  private localSession(sessionId: string): LocalSession {
+    let local = this.sessions.get(sessionId);
+    if (!local) {
+      local = { sockets: 0, trainers: 0, reactions: new Map(), lastCountersAt: 0 };
+      this.sessions.set(sessionId, local);
+    }
+    return local;
+  }
+
+  /**
+   * The aggregation cadence: hands local reaction counts to Redis, and takes this gateway's turn
+   * at the throttled broadcasts (poll results, reactions, upvotes: at most one a second each,
+   * whichever gateway sends it) and at its own trainers' counters.
+   */
+  private async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      for (const [sessionId, local] of this.sessions) {
+        await this.tickSession(sessionId, local).catch((error: Error) => {
+          this.logger.warn(`live tick for ${sessionId} failed: ${error.message}`);
+        });
+        if (local.sockets <= 0 && local.reactions.size === 0) this.sessions.delete(sessionId);
+      }
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async tickSession(sessionId: string, local: LocalSession): Promise<void> {
+    const reactions = local.reactions;
+    local.reactions = new Map();
+    await this.state.addReactions(sessionId, reactions);
+    if (await this.state.takeTurn(sessionId, 'results')) {
+      const open = (await this.state.snapshotFields(sessionId))?.openPoll;
+      if (open) {
+        const { tallies, byCommune } = await this.state.runningTallies(sessionId, open.id, open.options.length);
+        const results: PollResults = {
+          pollId: open.id,
+          tallies,
+          total: tallies.reduce((a, b) => a + b, 0),
+          closed: false,
+          correctOption: null,
+        };
+        await this.broadcast(
+          sessionId,
+          await this.state.commit(sessionId, 'poll:results', results, { lastResults: results }),
+        );
+        this.toTrainers(sessionId, { type: 'poll:results-by-commune', data: { pollId: open.id, byCommune } });
+      }
+    }
+    if (await this.state.takeTurn(sessionId, 'reactions')) {
+      const counts = await this.state.takeReactions(sessionId);
+      await this.broadcast(sessionId, await this.state.commit(sessionId, 'reactions', { counts }));
+    }
+    if (await this.state.takeTurn(sessionId, 'upvotes')) {
+      const upvotes = await this.state.upvoteCounts(sessionId);
+      await this.broadcast(sessionId, await this.state.commit(sessionId, 'question:upvotes', { upvotes }));
+    }
+    const now = Date.now();
+    if (local.trainers > 0 && now - local.lastCountersAt >= COUNTERS_INTERVAL_MS) {
+      local.lastCountersAt = now;
+      const counters = await this.state.counters(sessionId);
+      // Each gateway serves its own trainers: local emit, so nobody receives counters twice.
+      this.server.local.to(liveRooms.trainers(sessionId)).emit(TRAINER_EVENT, { type: 'counters', data: counters });
+    }
+  }
+}
+
+function refusal(code: LiveConnectErrorCode): ConnectRefusal {
+  return { code, message: liveProtocolErrorMessages[code] };
+}
+
+function refusalError(refused: ConnectRefusal): Error {
+  return Object.assign(new Error(refused.code), { data: refused });
+}
+
+function failure(code: LiveProtocolErrorCode): { ok: false; code: LiveProtocolErrorCode; message: string } {
+  return { ok: false, code, message: liveProtocolErrorMessages[code] };
 }

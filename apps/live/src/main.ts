@@ -5,7 +5,7 @@ import { createLiveApp } from './live.app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createLiveApp();
+  const app = await createLiveApp(config);
   await serve(app, {
     name: 'live',
     host: config.HOST,

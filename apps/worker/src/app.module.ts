@@ -6,10 +6,12 @@ import { APP_CONFIG, type AppConfig, ConfigModule } from '@hocvuso/config';
 import { DatabaseModule } from '@hocvuso/database';
 import { GeographyModule } from '@hocvuso/geography';
 import { QueueName } from '@hocvuso/jobs';
+import { LiveModule } from '@hocvuso/live';
 import { ObservabilityModule } from '@hocvuso/observability';
 import { RedisModule } from '@hocvuso/redis';
 import { CertificatesProcessor } from './certificates/certificates.processor';
 import { GeographyProcessor } from './geography/geography.processor';
+import { LiveProcessor } from './live/live.processor';
 
 @Module({
   imports: [
@@ -23,14 +25,16 @@ import { GeographyProcessor } from './geography/geography.processor';
     }),
     BullModule.registerQueue({ name: QueueName.geography }),
     BullModule.registerQueue({ name: QueueName.certificates }),
+    BullModule.registerQueue({ name: QueueName.live }),
     AuditModule,
     CertificatesModule,
     ConfigModule,
     DatabaseModule,
     GeographyModule,
+    LiveModule,
     ObservabilityModule.forApp('worker'),
     RedisModule,
   ],
-  providers: [CertificatesProcessor, GeographyProcessor],
+  providers: [CertificatesProcessor, GeographyProcessor, LiveProcessor],
 })
 export class AppModule {}

@@ -35,6 +35,10 @@ export enum Permission {
   LEARNING_ASSIST = 'LEARNING_ASSIST',
   /** revoke a certificate of a resident in the scope, with a reason (audited) */
   CERTIFICATES_REVOKE = 'CERTIFICATES_REVOKE',
+  /** schedule, edit, start, end and cancel live sessions for target units inside the scope */
+  LIVE_SESSIONS_MANAGE = 'LIVE_SESSIONS_MANAGE',
+  /** join a live session as a venue of the scope, report its headcount and check residents in */
+  LIVE_VENUE_HOST = 'LIVE_VENUE_HOST',
   /** create teams under the commune union, name their leaders, assign volunteer students to communes */
   TEAMS_MANAGE = 'TEAMS_MANAGE',
   /** add and remove members of teams in the scope and set the villages they cover */
@@ -70,6 +74,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     Permission.COURSES_MANAGE,
     Permission.LEARNING_ASSIST,
     Permission.CERTIFICATES_REVOKE,
+    Permission.LIVE_SESSIONS_MANAGE,
+    Permission.LIVE_VENUE_HOST,
     Permission.TEAMS_READ,
     Permission.SUPPORT_VISITS_READ,
     Permission.TARGETS_MANAGE,
@@ -85,6 +91,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     Permission.RESIDENTS_DATA_REQUESTS,
     Permission.LEARNING_ASSIST,
     Permission.CERTIFICATES_REVOKE,
+    Permission.LIVE_SESSIONS_MANAGE,
+    Permission.LIVE_VENUE_HOST,
     Permission.TEAMS_READ,
     Permission.SUPPORT_VISITS_READ,
     Permission.TARGETS_MANAGE,
@@ -117,8 +125,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     Permission.LEARNING_ASSIST,
     Permission.SUPPORT_VISITS_RECORD,
   ],
-  TRAINER: [Permission.COURSES_MANAGE],
-  VENUE_FACILITATOR: [],
+  TRAINER: [Permission.COURSES_MANAGE, Permission.LIVE_SESSIONS_MANAGE],
+  VENUE_FACILITATOR: [Permission.LIVE_VENUE_HOST],
   RESIDENT: [],
 };
 

@@ -21,6 +21,7 @@ const DEV_SECRETS = {
   PII_ENCRYPTION_KEYS: `dev1:${devSecret('pii key dev1')}`,
   PII_HASH_KEY: devSecret('pii hash'),
   CERTIFICATE_SIGNING_KEY: devSecret('certificate signing ed25519 seed'),
+  LIVE_TOKEN_SECRET: devSecret('live participant tokens'),
 };
 
 /**
@@ -103,6 +104,18 @@ export const configSchema = z.object({
       message: 'cần là base64 của đúng 32 byte (hạt giống khóa Ed25519)',
     })
     .default(DEV_SECRETS.CERTIFICATE_SIGNING_KEY),
+  LIVE_TOKEN_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự').default(DEV_SECRETS.LIVE_TOKEN_SECRET),
+  LIVE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(14_400),
+  LIVE_PUBLIC_URL: z
+    .string()
+    .regex(/^(https?|wss?):\/\/[^\s]+$/, 'phải là một URL http(s):// hoặc ws(s)://')
+    .default('http://127.0.0.1:3001'),
+  LIVE_ALLOWED_ORIGINS: z
+    .string()
+    .regex(/^(https?:\/\/[^\s,]+)(\s*,\s*https?:\/\/[^\s,]+)*$/, 'danh sách origin http(s):// cách nhau bởi dấu phẩy')
+    .default('http://localhost:3000,http://127.0.0.1:3000')
+    .transform((value) => value.split(',').map((origin) => origin.trim())),
+  LIVE_ADMISSION_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(500),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -155,6 +168,18 @@ export const configDocs: Record<keyof AppConfig, VariableDoc> = {
   CERTIFICATE_SIGNING_KEY: {
     description: 'base64 of the 32-byte Ed25519 seed that signs certificate QR codes; required in production',
     sensitive: true,
+  },
+  LIVE_TOKEN_SECRET: {
+    description: 'HMAC key of live participant and trainer tokens (>= 32 chars); required in production',
+    sensitive: true,
+  },
+  LIVE_TOKEN_TTL_SECONDS: {
+    description: 'lifetime of a live participant token (it is checked when a socket connects)',
+  },
+  LIVE_PUBLIC_URL: { description: 'the live gateway address that joinLiveSession hands to clients' },
+  LIVE_ALLOWED_ORIGINS: { description: 'browser origins the live gateway accepts, comma-separated' },
+  LIVE_ADMISSION_PER_SECOND: {
+    description: 'new live connections each gateway accepts per second; the rest are told when to retry',
   },
 };
 

@@ -3,6 +3,7 @@ import { certificatesEntities } from '@hocvuso/certificates/entities';
 import { coursesEntities } from '@hocvuso/courses/entities';
 import { geographyEntities } from '@hocvuso/geography/entities';
 import { identityEntities } from '@hocvuso/identity/entities';
+import { liveEntities } from '@hocvuso/live/entities';
 import { residentsEntities } from '@hocvuso/residents/entities';
 import { youthEntities } from '@hocvuso/youth/entities';
 
@@ -14,5 +15,6 @@ export const allEntities = [
   AuditEntrySchema,
   ...coursesEntities,
   ...certificatesEntities,
+  ...liveEntities,
   ...youthEntities,
 ];

@@ -3,5 +3,6 @@ export {
   type GeographyJobs,
   type IssueCertificatePayload,
   type JobProgress,
+  type LiveJobs,
   QueueName,
 } from './queues';

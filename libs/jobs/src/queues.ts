@@ -5,6 +5,7 @@
 export const QueueName = {
   geography: 'geography',
   certificates: 'certificates',
+  live: 'live',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -37,6 +38,18 @@ export interface CertificateJobs {
   'issue-certificate': IssueCertificatePayload;
   /** Issue the certificates of completions whose request was lost (repeats every few minutes). */
   'sweep-missing-certificates': { limit?: number };
+}
+
+/**
+ * Scheduled transitions of a live session, delayed until their time. The job id is
+ * `live-<transition>-<sessionId>`: rescheduling replaces the job, and a retried job finds the
+ * session already moved on and does nothing.
+ */
+export interface LiveJobs {
+  /** SCHEDULED → LIVE at the scheduled start */
+  'open-session': { sessionId: string };
+  /** LIVE → ENDED at the scheduled end (a session still SCHEDULED then is ended too) */
+  'close-session': { sessionId: string };
 }
 
 /** Progress a long job reports through `job.updateProgress`. */

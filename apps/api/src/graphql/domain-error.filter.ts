@@ -4,6 +4,7 @@ import { CertificatesError } from '@hocvuso/certificates';
 import { CoursesError } from '@hocvuso/courses';
 import { GeographyError } from '@hocvuso/geography';
 import { IdentityError, TokenError } from '@hocvuso/identity';
+import { LiveError } from '@hocvuso/live';
 import { ResidentsError } from '@hocvuso/residents';
 import { YouthError } from '@hocvuso/youth';
 import { toGraphQLError } from './graphql-errors';
@@ -18,6 +19,7 @@ import { toGraphQLError } from './graphql-errors';
   CertificatesError,
   CoursesError,
   YouthError,
+  LiveError,
 )
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(DomainErrorFilter.name);
@@ -31,7 +33,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       | TokenError
       | CertificatesError
       | CoursesError
-      | YouthError,
+      | YouthError
+      | LiveError,
   ) {
     this.logger.warn({ code: error.code, details: error.details }, 'domain error');
     return toGraphQLError(error);

@@ -12,6 +12,7 @@ import {
   TokenErrorCode,
   tokenErrorMessages,
 } from '@hocvuso/identity';
+import { LiveError, LiveErrorCode, liveErrorMessages } from '@hocvuso/live';
 import { ResidentsError, ResidentsErrorCode, residentsErrorMessages } from '@hocvuso/residents';
 import { YouthError, YouthErrorCode, youthErrorMessages } from '@hocvuso/youth';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -41,6 +42,7 @@ const domains = [
   { type: CertificatesError, codes: CertificatesErrorCode, messages: certificatesErrorMessages },
   { type: GeographyError, codes: GeographyErrorCode, messages: geographyErrorMessages },
   { type: IdentityError, codes: IdentityErrorCode, messages: identityErrorMessages },
+  { type: LiveError, codes: LiveErrorCode, messages: liveErrorMessages },
   { type: ResidentsError, codes: ResidentsErrorCode, messages: residentsErrorMessages },
   { type: TokenError, codes: TokenErrorCode, messages: tokenErrorMessages },
   { type: YouthError, codes: YouthErrorCode, messages: youthErrorMessages },

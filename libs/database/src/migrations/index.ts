@@ -3,6 +3,7 @@ import { Migration20261122010000Identity } from './Migration20261122010000-ident
 import { Migration20261122030000ResidentSearch } from './Migration20261122030000-resident-search';
 import { Migration20261122040000Courses } from './Migration20261122040000-courses';
 import { Migration20261122050000Certificates } from './Migration20261122050000-certificates';
+import { Migration20261122060000Live } from './Migration20261122060000-live';
 import { Migration20261122070000Youth } from './Migration20261122070000-youth';
 
 /** Every migration, oldest first. Append; never edit one that has landed. */
@@ -12,5 +13,6 @@ export const migrationsList = [
   { name: 'Migration20261122030000-resident-search', class: Migration20261122030000ResidentSearch },
   { name: 'Migration20261122040000-courses', class: Migration20261122040000Courses },
   { name: 'Migration20261122050000-certificates', class: Migration20261122050000Certificates },
+  { name: 'Migration20261122060000-live', class: Migration20261122060000Live },
   { name: 'Migration20261122070000-youth', class: Migration20261122070000Youth },
 ];
