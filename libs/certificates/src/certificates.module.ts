@@ -4,6 +4,8 @@ import { CertificateSigner } from './certificate-signer';
 import { CertificatesService } from './certificates.service';
 
 /** Certificates; AuditModule and ConfigModule are global, the EntityManager comes from DatabaseModule. */
+import { CertificatesPersonalData } from './certificates-personal-data';
+
 @Module({
   providers: [
     {
@@ -11,6 +13,7 @@ import { CertificatesService } from './certificates.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new CertificateSigner(config.CERTIFICATE_SIGNING_KEY),
     },
+    CertificatesPersonalData,
     CertificatesService,
   ],
   exports: [CertificateSigner, CertificatesService],

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { QueueName } from '@hocvuso/jobs';
 import { AttendanceService } from './attendance.service';
 import { CertificateRequests } from './certificate-requests';
+import { LearningPersonalData } from './learning-personal-data';
 import { CourseAuthoringService } from './course-authoring.service';
 import { CourseCatalogService } from './course-catalog.service';
 import { LearningService } from './learning.service';
@@ -13,7 +14,14 @@ import { LearningService } from './learning.service';
  */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.certificates })],
-  providers: [AttendanceService, CertificateRequests, CourseAuthoringService, CourseCatalogService, LearningService],
+  providers: [
+    AttendanceService,
+    CertificateRequests,
+    LearningPersonalData,
+    CourseAuthoringService,
+    CourseCatalogService,
+    LearningService,
+  ],
   exports: [AttendanceService, CourseAuthoringService, CourseCatalogService, LearningService],
 })
 export class CoursesModule {}

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@hocvuso/config';
 import { IdentityModule } from '@hocvuso/identity';
 import { REDIS } from '@hocvuso/redis';
 import type { Redis } from 'ioredis';
+import { LivePersonalData } from './live-personal-data';
 import { LiveScheduler } from './live-scheduler';
 import { LiveSessionsService } from './live-sessions.service';
 import { LiveState } from './live-state';
@@ -15,6 +16,7 @@ import { ParticipantTokenSigner } from './participant-token';
 @Module({
   imports: [IdentityModule],
   providers: [
+    LivePersonalData,
     LiveScheduler,
     LiveSessionsService,
     {

@@ -6,6 +6,7 @@ export {
   type PersonalDataExport,
   PersonalDataRequestsService,
 } from './personal-data-requests.service';
+export { type PersonalDataSource, PersonalDataModule, PersonalDataSources } from './personal-data-sources';
 export type { ResidentView } from './resident-records';
 export { type ConsentInput, FULL_NAME_MAX_LENGTH, FULL_NAME_MIN_LENGTH } from './resident-rules';
 export {

@@ -4,6 +4,7 @@ import { AuditAction, AuditService } from '@hocvuso/audit';
 import { PiiVault } from '@hocvuso/identity';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ConsentsService } from './consents.service';
+import { PersonalDataSources } from './personal-data-sources';
 import {
   authorizeResident,
   findResidentRow,
@@ -53,6 +54,7 @@ export class PersonalDataRequestsService {
     private readonly consents: ConsentsService,
     private readonly em: EntityManager,
     private readonly vault: PiiVault,
+    private readonly sources: PersonalDataSources,
   ) {}
 
   async exportMyData(actor: Actor, requestId?: string | null): Promise<PersonalDataExport> {
@@ -80,7 +82,12 @@ export class PersonalDataRequestsService {
         targetType: 'resident',
         targetId: row.id,
         requestId,
-        details: { consents: data.consents.length, auditLines: data.auditTrail.length, account: data.account !== null },
+        details: {
+          consents: data.consents.length,
+          auditLines: data.auditTrail.length,
+          account: data.account !== null,
+          sections: this.sources.all().map((source) => source.section),
+        },
       });
       return { json: JSON.stringify(data, null, 2), generatedAt };
     });
@@ -132,6 +139,7 @@ export class PersonalDataRequestsService {
           where resident_id = ? returning id`,
         [ERASED_DISPLAY_NAME, row.id],
       );
+      for (const source of this.sources.all()) await source.erase(em, row.id);
       if (accounts.length > 0) {
         await em.execute(
           `update refresh_token set revoked_at = now() where account_id = ? and revoked_at is null`,
@@ -193,6 +201,8 @@ export class PersonalDataRequestsService {
         order by occurred_at, id`,
       [row.id, linked?.id ?? null, linked?.id ?? null, linked?.id ?? null],
     );
+    const sections: Record<string, unknown> = {};
+    for (const source of this.sources.all()) sections[source.section] = await source.collect(em, row.id);
     return {
       generatedAt: generatedAt.toISOString(),
       resident: {
@@ -243,6 +253,7 @@ export class PersonalDataRequestsService {
         action: line.action,
         actorAccountId: line.actor_account_id,
       })),
+      ...sections,
     };
   }
 }
