@@ -327,4 +327,32 @@ describe('editors publish courses in their scope, and a published version never 
     const other = await api.gql(CREATE_COURSE, { input: { ...input, title: 'Khóa khác hẳn' } }, trainer.token);
     expect(other.errors?.[0].extensions?.code).toBe('DUPLICATE_COURSE_SLUG');
   });
+
+  it('a retried addLesson returns the same lesson, even when sent twice at once; another lesson with the title is refused', async () => {
+    const input = { slug: `bai-lap-${randomUUID().slice(0, 8)}`, provinceCode: '71', ...draftFields('Bài gửi lại') };
+    const created = await api.gql<{ createCourse: { courseId: string } }>(CREATE_COURSE, { input }, trainer.token);
+    const courseId = created.data!.createCourse.courseId;
+    const lesson = { title: 'Cài đặt ứng dụng', bodyMarkdown: 'Mở **CH Play**, tìm ứng dụng.' };
+
+    const [first, second] = await Promise.all([
+      api.gql<{ addLesson: { id: string } }>(ADD_LESSON, { courseId, input: lesson }, trainer.token),
+      api.gql<{ addLesson: { id: string } }>(ADD_LESSON, { courseId, input: lesson }, trainer.token),
+    ]);
+    const third = await api.gql<{ addLesson: { id: string } }>(ADD_LESSON, { courseId, input: lesson }, trainer.token);
+    const clash = await api.gql(
+      ADD_LESSON,
+      { courseId, input: { ...lesson, bodyMarkdown: 'Một nội dung khác.' } },
+      trainer.token,
+    );
+
+    expect(first.errors).toBeUndefined();
+    expect(second.data?.addLesson.id).toBe(first.data?.addLesson.id);
+    expect(third.data?.addLesson.id).toBe(first.data?.addLesson.id);
+    expect(clash.errors?.[0].extensions?.code).toBe('LESSON_TITLE_TAKEN');
+    const rows = await api.sql<{ n: number }>(
+      `select count(*)::int as n from lesson l join course_version v on v.id = l.course_version_id where v.course_id = ?`,
+      [courseId],
+    );
+    expect(rows[0].n).toBe(1);
+  });
 });

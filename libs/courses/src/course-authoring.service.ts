@@ -114,6 +114,18 @@ export class CourseAuthoringService {
     const fields = checkLessonFields(input);
     return this.em.transactional(async (em) => {
       const draft = await this.editableDraft(em, actor, courseId);
+      // One writer per draft at a time, so a retried add finds the lesson its first try made.
+      await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [draft.id]);
+      const [same] = await em.execute<LessonRow[]>(
+        `select ${LESSON_COLUMNS} from lesson l where l.course_version_id = ? and l.title = ?`,
+        [draft.id, fields.title],
+      );
+      if (same) {
+        if (!sameLessonContent(same, fields)) {
+          throw new CoursesError(CoursesErrorCode.LESSON_TITLE_TAKEN, { field: 'title', lessonId: same.id });
+        }
+        return toLessonView(same);
+      }
       const [lesson] = await em.execute<LessonRow[]>(
         `insert into lesson as l (id, course_version_id, position, title, body_markdown, video_url, attachments)
          select gen_random_uuid(), ?, coalesce(max(position), 0) + 1, ?, ?, ?, ?::jsonb from lesson where course_version_id = ?
@@ -129,6 +141,11 @@ export class CourseAuthoringService {
     const fields = checkLessonFields(input);
     return this.em.transactional(async (em) => {
       const lesson = await this.draftLesson(em, actor, lessonId);
+      const [clash] = await em.execute<{ id: string }[]>(
+        `select id from lesson where course_version_id = ? and title = ? and id <> ?`,
+        [lesson.course_version_id, fields.title, lesson.id],
+      );
+      if (clash) throw new CoursesError(CoursesErrorCode.LESSON_TITLE_TAKEN, { field: 'title', lessonId: clash.id });
       const [updated] = await em.execute<LessonRow[]>(
         `update lesson l set title = ?, body_markdown = ?, video_url = ?, attachments = ?::jsonb where l.id = ?
          returning ${LESSON_COLUMNS}`,
@@ -391,5 +408,15 @@ async function deleteUnusedQuiz(em: EntityManager, quizId: string): Promise<void
        and not exists (select 1 from quiz_attempt where quiz_id = q.id)`,
     [quizId],
     'run',
+  );
+}
+
+/** Whether a stored lesson says exactly what an add request asks for (a retry of that add). */
+function sameLessonContent(stored: LessonRow, fields: ReturnType<typeof checkLessonFields>): boolean {
+  const attachments = typeof stored.attachments === 'string' ? JSON.parse(stored.attachments) : stored.attachments;
+  return (
+    stored.body_markdown === fields.bodyMarkdown &&
+    stored.video_url === fields.videoUrl &&
+    JSON.stringify(attachments) === JSON.stringify(fields.attachments)
   );
 }

@@ -5,6 +5,8 @@ export enum CoursesErrorCode {
   /** also the answer for someone else's enrollment outside the caller's scope */
   ENROLLMENT_NOT_FOUND = 'ENROLLMENT_NOT_FOUND',
   DUPLICATE_COURSE_SLUG = 'DUPLICATE_COURSE_SLUG',
+  /** another lesson of the same draft has this title (the same lesson again is a retry, not an error) */
+  LESSON_TITLE_TAKEN = 'LESSON_TITLE_TAKEN',
   /** a published version is frozen; edits go to the next draft */
   COURSE_VERSION_PUBLISHED = 'COURSE_VERSION_PUBLISHED',
   /** publishing needs at least one lesson and a final quiz */
@@ -38,6 +40,7 @@ export const coursesErrorMessages: Record<CoursesErrorCode, string> = {
   LESSON_NOT_FOUND: 'Không tìm thấy bài học.',
   ENROLLMENT_NOT_FOUND: 'Không tìm thấy lượt đăng ký học.',
   DUPLICATE_COURSE_SLUG: 'Đã có khóa học khác dùng mã định danh (slug) này.',
+  LESSON_TITLE_TAKEN: 'Bản nháp đã có một bài học khác mang tên này.',
   COURSE_VERSION_PUBLISHED: 'Phiên bản này đã xuất bản nên không thể sửa; hãy sửa trên bản nháp mới.',
   COURSE_NOT_READY: 'Khóa học cần ít nhất một bài học và một bài kiểm tra cuối khóa trước khi xuất bản.',
   NO_PUBLISHED_VERSION: 'Khóa học chưa được xuất bản.',
