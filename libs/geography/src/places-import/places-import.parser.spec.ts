@@ -2,11 +2,9 @@ import { VillageKind } from '../entities/village.entity';
 import { GeographyError, GeographyErrorCode } from '../geography.errors';
 import {
   decodeBase64File,
-  detectCsvSeparator,
   matchPlacesHeader,
   parseCapacity,
   parseCommuneCode,
-  parseCsv,
   parseVillageKind,
   PlacesColumn,
   placesFileFormat,
@@ -103,18 +101,6 @@ describe('cell values', () => {
 });
 
 describe('CSV reading', () => {
-  it('detects the separator from the header line, ignoring quoted text', () => {
-    expect(detectCsvSeparator('Mã xã;Tên thôn;Loại\n1,2,3,4')).toBe(';');
-    expect(detectCsvSeparator('"a;b;c",Tên thôn,Loại')).toBe(',');
-  });
-
-  it('reads quoted fields with separators, doubled quotes and line breaks', () => {
-    expect(parseCsv('a,"b, c","say ""hi"""\r\n"x\ny",z,\n', ',')).toEqual([
-      ['a', 'b, c', 'say "hi"'],
-      ['x\ny', 'z', ''],
-    ]);
-  });
-
   it('strips the BOM and keeps the row numbers of the file', async () => {
     const csv = Buffer.from('\uFEFFMã xã;Tên thôn;Loại\n\n96001;Thôn Đông;thôn\n', 'utf8');
     const rows = await readPlacesSheet(csv, 'csv');

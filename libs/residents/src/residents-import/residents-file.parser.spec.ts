@@ -4,7 +4,6 @@ import {
   citizenIdText,
   decodeResidentsFile,
   parseBirthYear,
-  parseCsv,
   parseGender,
   phoneText,
   readResidentsFile,
@@ -36,13 +35,6 @@ describe('residents file cells', () => {
     expect(phoneText(912345678)).toBe('0912345678');
     expect(phoneText('0912 345 678')).toBe('0912 345 678');
     expect(citizenIdText(1087123456)).toBe('001087123456');
-  });
-
-  it('parses quoted CSV fields with separators, quotes and line breaks', () => {
-    expect(parseCsv('a;"b;c";"d ""e"""\r\n"f\ng";h', ';')).toEqual([
-      ['a', 'b;c', 'd "e"'],
-      ['f\ng', 'h'],
-    ]);
   });
 });
 
