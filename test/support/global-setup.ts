@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.WORKER_PORT = '0';
   // Sweeps run when a test starts them, never on a timer in the middle of another file's assertions.
   process.env.CERTIFICATE_SWEEP_INTERVAL_SECONDS = '0';
+  process.env.STATISTICS_REFRESH_INTERVAL_SECONDS = '0';
   const config = parseConfig(process.env);
   await ensureDatabase(config);
   await migrateUp(config);

@@ -14,6 +14,7 @@ import { LiveModule } from '@hocvuso/live';
 import { ObservabilityModule } from '@hocvuso/observability';
 import { RedisModule } from '@hocvuso/redis';
 import { ResidentsModule } from '@hocvuso/residents';
+import { StatisticsModule } from '@hocvuso/statistics';
 import { CommuneResolver, ProvinceResolver, VenueResolver, VillageResolver } from './geography/geography.resolver';
 import { PlacesImportResolver } from './geography/places-import.resolver';
 import { CertificatesResolver } from './certificates/certificates.resolver';
@@ -38,6 +39,7 @@ import { SupportVisitResolver } from './youth/support-visits.resolver';
 import { TeamResolver } from './youth/teams.resolver';
 import { YouthUnitResolver } from './youth/youth-units.resolver';
 import { LiveSessionResolver } from './live/live.resolver';
+import { ReachStatisticsResolver } from './statistics/statistics.resolver';
 
 @Module({
   imports: [
@@ -79,6 +81,7 @@ import { LiveSessionResolver } from './live/live.resolver';
     RedisModule,
     ResidentsModule,
     YouthModule,
+    StatisticsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
@@ -103,6 +106,7 @@ import { LiveSessionResolver } from './live/live.resolver';
     SupportVisitResolver,
     TeamResolver,
     YouthUnitResolver,
+    ReachStatisticsResolver,
   ],
 })
 export class AppModule {}

@@ -38,6 +38,8 @@ import {
   TRAINER_REQUESTS,
   type TrainerUpdate,
 } from '@hocvuso/live-client/protocol';
+import { AttendanceBuffer, AttendanceQueue } from '@hocvuso/live/attendance';
+import type { LiveAttendanceEvent } from '@hocvuso/jobs';
 import { createRedisClient } from '@hocvuso/redis';
 import type { Redis } from 'ioredis';
 import { Counter, Gauge, Registry } from 'prom-client';
@@ -78,6 +80,8 @@ const SOCKET_EVENTS_PER_SECOND = 5;
 const SOCKET_EVENT_BURST = 10;
 const TICK_MS = 250;
 const COUNTERS_INTERVAL_MS = 1_000;
+/** Joins and leaves per attendance batch; a full batch leaves without waiting for the interval. */
+const ATTENDANCE_BATCH_SIZE = 500;
 
 /**
  * The live-session gateway. Connections are admitted at a bounded rate, then authenticated by
@@ -95,6 +99,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private ticking = false;
   private readonly refusedConnections: Counter<'code'>;
   private readonly refusedRequests: Counter<'code'>;
+  private readonly attendanceQueue: AttendanceQueue;
+  private readonly attendance: AttendanceBuffer;
+  private attendanceTimer: NodeJS.Timeout | null = null;
 
   @WebSocketServer()
   server: Server;
@@ -108,6 +115,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ) {
     this.admission = new Admission(config.LIVE_ADMISSION_PER_SECOND);
     this.control = createRedisClient(config.REDIS_URL, 'live-control-sub');
+    this.attendanceQueue = new AttendanceQueue(config.REDIS_URL, config.REDIS_KEY_PREFIX, 'live-attendance');
+    this.attendance = new AttendanceBuffer((batch) => this.attendanceQueue.send(batch), {
+      batchSize: ATTENDANCE_BATCH_SIZE,
+      capacity: config.LIVE_ATTENDANCE_BUFFER_MAX,
+    });
+    const attendance = () => this.attendance;
+    new Gauge({
+      name: 'hocvuso_live_attendance_buffered',
+      help: 'Joins and leaves this gateway holds for the worker (grows while Redis is unreachable)',
+      registers: [registry],
+      collect() {
+        this.set(attendance().size);
+      },
+    });
     const server = () => this.server;
     new Gauge({
       name: 'hocvuso_live_sockets',
@@ -148,12 +169,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.control.on('message', (_channel: string, message: string) => this.onControl(message));
     this.ticker = setInterval(() => void this.tick(), TICK_MS);
     this.ticker.unref();
+    this.attendanceTimer = setInterval(() => void this.attendance.flush(), this.config.LIVE_ATTENDANCE_FLUSH_MS);
+    this.attendanceTimer.unref();
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
     const claims = socket.data.claims;
     if (!claims) return;
     const { sessionId } = claims;
+    this.recordAttendance(claims, 'JOIN');
     // Requests are answered from the first moment; broadcasts sent before the snapshot below
     // are sorted out by the client (it keeps those numbered after the snapshot).
     socket.onAny((event: string, ...args: unknown[]) => void this.dispatch(socket, event, args));
@@ -175,6 +199,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async handleDisconnect(socket: LiveSocket): Promise<void> {
     const claims = socket.data.claims;
     if (!claims) return;
+    this.recordAttendance(claims, 'LEAVE');
     const local = this.sessions.get(claims.sessionId);
     if (local) {
       local.sockets--;
@@ -191,7 +216,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    */
   async onApplicationShutdown(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
+    if (this.attendanceTimer) clearInterval(this.attendanceTimer);
     await this.tick().catch(() => undefined);
+    // The sockets are closed by now, so their leaves are in the buffer: hand everything over,
+    // retrying while Redis is away for up to half the shutdown timeout.
+    const giveUpAt = Date.now() + this.config.SHUTDOWN_TIMEOUT_MS / 2;
+    while (!(await this.attendance.flush()) && Date.now() < giveUpAt) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (this.attendance.size > 0) {
+      this.logger.error({ events: this.attendance.size }, 'attendance not handed over before shutdown');
+    }
+    await this.attendanceQueue.close();
     await this.control.quit().catch(() => undefined);
   }
 
@@ -203,6 +239,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // Browsers always send Origin; apps and servers send none and are not a CSRF vector.
     if (origin !== undefined && !this.config.LIVE_ALLOWED_ORIGINS.includes(origin)) {
       return refusal(LiveConnectErrorCode.ORIGIN_NOT_ALLOWED);
+    }
+    // A full attendance buffer (Redis away for long) admits nobody new rather than drop a join.
+    if (this.attendance.full) {
+      return { ...refusal(LiveConnectErrorCode.ADMISSION_LIMITED), retryAfterMs: this.config.LIVE_ATTENDANCE_FLUSH_MS };
     }
     const wait = this.admission.admit();
     if (wait !== null) return { ...refusal(LiveConnectErrorCode.ADMISSION_LIMITED), retryAfterMs: wait };
@@ -439,9 +479,41 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     try {
       const { sessionId, broadcast } = JSON.parse(raw) as ControlMessage;
       this.server.local.to(liveRooms.audience(sessionId)).emit(BROADCAST_EVENT, broadcast);
+      if (broadcast.type === 'status' && broadcast.data.status === 'ENDED') void this.sessionEnded(sessionId);
     } catch (error) {
       this.logger.warn({ err: error }, 'unreadable control message');
     }
+  }
+
+  // ---- attendance
+
+  /** Trainers are not attendance; everyone else is, from the claims of their token. */
+  private recordAttendance(claims: ParticipantClaims, action: LiveAttendanceEvent['action']): void {
+    if (claims.kind === 'TRAINER' || !claims.villageId || !claims.communeCode) return;
+    this.attendance.record({
+      eventId: randomUUID(),
+      sessionId: claims.sessionId,
+      participantId: claims.participantId,
+      kind: claims.kind,
+      action,
+      residentId: claims.kind === 'RESIDENT' ? claims.participantId : null,
+      venueId: claims.kind === 'VENUE' ? claims.venueId : null,
+      villageId: claims.villageId,
+      communeCode: claims.communeCode,
+      at: new Date().toISOString(),
+    });
+  }
+
+  /**
+   * Every gateway sees the end (whoever ended the session): it hands over what it holds, then
+   * asks for the completion after the grace, by which time the other gateways have flushed too.
+   * All of them ask under one job id, so the completion runs once.
+   */
+  private async sessionEnded(sessionId: string): Promise<void> {
+    await this.attendance.flush();
+    await this.attendanceQueue
+      .requestCompletion(sessionId, this.config.LIVE_ATTENDANCE_GRACE_MS)
+      .catch((error: Error) => this.logger.warn(`attendance completion request failed: ${error.message}`));
   }
 
   private localSession(sessionId: string): LocalSession {

@@ -7,11 +7,15 @@ import { DatabaseModule } from '@hocvuso/database';
 import { GeographyModule } from '@hocvuso/geography';
 import { QueueName } from '@hocvuso/jobs';
 import { LiveModule } from '@hocvuso/live';
+import { LiveAttendanceModule } from '@hocvuso/live/attendance';
 import { ObservabilityModule } from '@hocvuso/observability';
 import { RedisModule } from '@hocvuso/redis';
+import { StatisticsModule } from '@hocvuso/statistics';
 import { CertificatesProcessor } from './certificates/certificates.processor';
 import { GeographyProcessor } from './geography/geography.processor';
 import { LiveProcessor } from './live/live.processor';
+import { LiveAttendanceProcessor } from './live/live-attendance.processor';
+import { StatisticsProcessor } from './statistics/statistics.processor';
 
 @Module({
   imports: [
@@ -26,15 +30,19 @@ import { LiveProcessor } from './live/live.processor';
     BullModule.registerQueue({ name: QueueName.geography }),
     BullModule.registerQueue({ name: QueueName.certificates }),
     BullModule.registerQueue({ name: QueueName.live }),
+    BullModule.registerQueue({ name: QueueName.liveAttendance }),
+    BullModule.registerQueue({ name: QueueName.statistics }),
     AuditModule,
     CertificatesModule,
     ConfigModule,
     DatabaseModule,
     GeographyModule,
     LiveModule,
+    LiveAttendanceModule,
     ObservabilityModule.forApp('worker'),
     RedisModule,
+    StatisticsModule,
   ],
-  providers: [CertificatesProcessor, GeographyProcessor, LiveProcessor],
+  providers: [CertificatesProcessor, GeographyProcessor, LiveProcessor, LiveAttendanceProcessor, StatisticsProcessor],
 })
 export class AppModule {}

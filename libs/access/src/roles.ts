@@ -53,6 +53,10 @@ export enum Permission {
   TARGETS_MANAGE = 'TARGETS_MANAGE',
   /** see the reach targets of the scope */
   TARGETS_READ = 'TARGETS_READ',
+  /** see the reach statistics (classes, person-times, unique people, coverage) of units in the scope */
+  STATISTICS_READ = 'STATISTICS_READ',
+  /** rebuild the reach statistics rollups on demand (a NATION grant) */
+  STATISTICS_REFRESH = 'STATISTICS_REFRESH',
 }
 
 const ALL = Object.values(Permission);
@@ -80,6 +84,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     Permission.SUPPORT_VISITS_READ,
     Permission.TARGETS_MANAGE,
     Permission.TARGETS_READ,
+    Permission.STATISTICS_READ,
   ],
   COMMUNE_OFFICIAL: [
     Permission.GEOGRAPHY_MANAGE,
@@ -97,6 +102,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     Permission.SUPPORT_VISITS_READ,
     Permission.TARGETS_MANAGE,
     Permission.TARGETS_READ,
+    Permission.STATISTICS_READ,
   ],
   YOUTH_LEADER: [
     Permission.GRANTS_MANAGE,
@@ -109,6 +115,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     Permission.SUPPORT_VISITS_RECORD,
     Permission.SUPPORT_VISITS_READ,
     Permission.TARGETS_READ,
+    Permission.STATISTICS_READ,
   ],
   TEAM_LEADER: [
     Permission.RESIDENTS_READ,

@@ -116,6 +116,11 @@ export const configSchema = z.object({
     .default('http://localhost:3000,http://127.0.0.1:3000')
     .transform((value) => value.split(',').map((origin) => origin.trim())),
   LIVE_ADMISSION_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(500),
+  LIVE_ATTENDANCE_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  LIVE_ATTENDANCE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
+  LIVE_ATTENDANCE_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.8),
+  LIVE_ATTENDANCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  STATISTICS_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -180,6 +185,22 @@ export const configDocs: Record<keyof AppConfig, VariableDoc> = {
   LIVE_ALLOWED_ORIGINS: { description: 'browser origins the live gateway accepts, comma-separated' },
   LIVE_ADMISSION_PER_SECOND: {
     description: 'new live connections each gateway accepts per second; the rest are told when to retry',
+  },
+  LIVE_ATTENDANCE_FLUSH_MS: {
+    description: 'how often each live gateway hands its buffered joins and leaves to the worker',
+  },
+  LIVE_ATTENDANCE_BUFFER_MAX: {
+    description:
+      'joins and leaves a gateway keeps while Redis is unreachable; when full it admits no new connection until it drains',
+  },
+  LIVE_ATTENDANCE_THRESHOLD: {
+    description: 'share of a live session a resident must attend for its lesson to be completed (0 to 1)',
+  },
+  LIVE_ATTENDANCE_GRACE_MS: {
+    description: 'wait after a session ends before lessons are completed, so the last batches of every gateway are in',
+  },
+  STATISTICS_REFRESH_INTERVAL_SECONDS: {
+    description: 'how often the worker refreshes the reach statistics rollups (recent days); 0 turns the schedule off',
   },
 };
 

@@ -6,6 +6,8 @@ export const QueueName = {
   geography: 'geography',
   certificates: 'certificates',
   live: 'live',
+  liveAttendance: 'live-attendance',
+  statistics: 'statistics',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -50,6 +52,41 @@ export interface LiveJobs {
   'open-session': { sessionId: string };
   /** LIVE → ENDED at the scheduled end (a session still SCHEDULED then is ended too) */
   'close-session': { sessionId: string };
+}
+
+/** One join or leave seen by a gateway; `eventId` is the gateway's uuid, so a re-sent event is ignored. */
+export interface LiveAttendanceEvent {
+  eventId: string;
+  sessionId: string;
+  participantId: string;
+  kind: 'RESIDENT' | 'GUEST' | 'VENUE';
+  action: 'JOIN' | 'LEAVE';
+  residentId: string | null;
+  venueId: string | null;
+  villageId: string;
+  communeCode: string;
+  /** ISO 8601 */
+  at: string;
+}
+
+/**
+ * Live attendance, from the gateways to PostgreSQL. A batch's job id is its batch id, so a
+ * gateway re-sending a batch whose first add timed out makes no second job; the completion's job
+ * id is `attendance-complete-<sessionId>`, so every gateway and the close job may ask for it.
+ */
+export interface LiveAttendanceJobs {
+  /** Write a gateway's buffered joins and leaves and recompute the touched summary rows. */
+  'write-batch': { batchId: string; events: LiveAttendanceEvent[] };
+  /** After a session ended (and a grace for the last batches): complete the attendees' lesson. */
+  'complete-session': { sessionId: string };
+}
+
+/**
+ * Reach statistics rollups. An incremental refresh recomputes the days whose raw rows changed
+ * since the last refresh (plus today and yesterday); a full one rebuilds every rollup.
+ */
+export interface StatisticsJobs {
+  'refresh-reach': { full: boolean };
 }
 
 /** Progress a long job reports through `job.updateProgress`. */

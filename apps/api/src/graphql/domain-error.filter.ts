@@ -6,6 +6,7 @@ import { GeographyError } from '@hocvuso/geography';
 import { IdentityError, TokenError } from '@hocvuso/identity';
 import { LiveError } from '@hocvuso/live';
 import { ResidentsError } from '@hocvuso/residents';
+import { StatisticsError } from '@hocvuso/statistics';
 import { YouthError } from '@hocvuso/youth';
 import { toGraphQLError } from './graphql-errors';
 
@@ -20,6 +21,7 @@ import { toGraphQLError } from './graphql-errors';
   CoursesError,
   YouthError,
   LiveError,
+  StatisticsError,
 )
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(DomainErrorFilter.name);
@@ -34,7 +36,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       | CertificatesError
       | CoursesError
       | YouthError
-      | LiveError,
+      | LiveError
+      | StatisticsError,
   ) {
     this.logger.warn({ code: error.code, details: error.details }, 'domain error');
     return toGraphQLError(error);

@@ -14,6 +14,7 @@ import {
 } from '@hocvuso/identity';
 import { LiveError, LiveErrorCode, liveErrorMessages } from '@hocvuso/live';
 import { ResidentsError, ResidentsErrorCode, residentsErrorMessages } from '@hocvuso/residents';
+import { StatisticsError, StatisticsErrorCode, statisticsErrorMessages } from '@hocvuso/statistics';
 import { YouthError, YouthErrorCode, youthErrorMessages } from '@hocvuso/youth';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryLimitCode } from './query-limits.plugin';
@@ -46,6 +47,7 @@ const domains = [
   { type: ResidentsError, codes: ResidentsErrorCode, messages: residentsErrorMessages },
   { type: TokenError, codes: TokenErrorCode, messages: tokenErrorMessages },
   { type: YouthError, codes: YouthErrorCode, messages: youthErrorMessages },
+  { type: StatisticsError, codes: StatisticsErrorCode, messages: statisticsErrorMessages },
 ] as const;
 
 type DomainError = InstanceType<(typeof domains)[number]['type']>;

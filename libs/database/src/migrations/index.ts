@@ -5,6 +5,8 @@ import { Migration20261122040000Courses } from './Migration20261122040000-course
 import { Migration20261122050000Certificates } from './Migration20261122050000-certificates';
 import { Migration20261122060000Live } from './Migration20261122060000-live';
 import { Migration20261122070000Youth } from './Migration20261122070000-youth';
+import { Migration20261122080000LiveAttendance } from './Migration20261122080000-live-attendance';
+import { Migration20261122090000Statistics } from './Migration20261122090000-statistics';
 
 /** Every migration, oldest first. Append; never edit one that has landed. */
 export const migrationsList = [
@@ -15,4 +17,6 @@ export const migrationsList = [
   { name: 'Migration20261122050000-certificates', class: Migration20261122050000Certificates },
   { name: 'Migration20261122060000-live', class: Migration20261122060000Live },
   { name: 'Migration20261122070000-youth', class: Migration20261122070000Youth },
+  { name: 'Migration20261122080000-live-attendance', class: Migration20261122080000LiveAttendance },
+  { name: 'Migration20261122090000-statistics', class: Migration20261122090000Statistics },
 ];
