@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@hocvuso/config';
 import { type Actor, can, Permission, requireAccount } from '@hocvuso/access';
 import { AuditAction, AuditService } from '@hocvuso/audit';
 import { decodeCursor, MAX_PAGE_SIZE, type Page, type PageArgs, toPage } from '@hocvuso/database/pagination';
 import { GeographyError, GeographyErrorCode } from '@hocvuso/geography';
 import { findResidentRow, isSelf, isUuid, toDate, toDateOrNull } from '@hocvuso/residents/resident-records';
+import { countHit, REDIS } from '@hocvuso/redis';
 import { EntityManager } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
 import { renderCertificatePdf } from './certificate-pdf';
 import {
   CERTIFICATE_SELECT,
@@ -57,6 +60,8 @@ export class CertificatesService {
     private readonly audit: AuditService,
     private readonly em: EntityManager,
     private readonly signer: CertificateSigner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   get publicKeyPem(): string {
@@ -85,8 +90,22 @@ export class CertificatesService {
     throw new Error(`no free verification code after 3 draws for enrollment ${request.enrollmentId}`);
   }
 
-  /** Public: what a code stands for. Dashes, spaces and case do not matter. */
-  async verify(codeInput: string): Promise<CertificateVerification> {
+  /**
+   * Public: what a code stands for. Dashes, spaces and case do not matter. Each client address
+   * gets CERTIFICATE_VERIFY_PER_MINUTE lookups a minute (shared by every API replica through
+   * Redis), so codes cannot be swept; a malformed code counts too.
+   */
+  async verify(codeInput: string, client: { ip: string }): Promise<CertificateVerification> {
+    const [window] = await countHit(
+      this.redis,
+      [`${this.config.REDIS_KEY_PREFIX}:certificate-verifications:ip:${client.ip}`],
+      60,
+    );
+    if (window.count > this.config.CERTIFICATE_VERIFY_PER_MINUTE) {
+      throw new CertificatesError(CertificatesErrorCode.VERIFICATION_RATE_LIMITED, {
+        retryAfterSeconds: Math.max(1, Math.ceil(window.remainingMs / 1000)),
+      });
+    }
     const code = parseCode(codeInput);
     const row = await this.rowByCode(code);
     return row ? toVerification(row) : notFoundVerification(code);

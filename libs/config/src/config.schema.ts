@@ -86,6 +86,7 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  CERTIFICATE_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d+|[\w.:/]+(,\s*[\w.:/]+)*)$/, 'true, false, số proxy, hoặc danh sách địa chỉ/mạng')
@@ -159,6 +160,7 @@ export const configDocs: Record<keyof AppConfig, VariableDoc> = {
   },
   LOGIN_MAX_FAILURES_PER_IP: { description: 'failed logins per client address within the window' },
   LOGIN_FAILURE_WINDOW_SECONDS: { description: 'window of the failed-login limits' },
+  CERTIFICATE_VERIFY_PER_MINUTE: { description: 'public certificate verifications per client address per minute' },
   TRUST_PROXY: {
     description:
       "which proxies' X-Forwarded-For the API believes (Express `trust proxy`: false, true, a hop count, or addresses/subnets such as `loopback, uniquelocal`); decides the client address of per-IP login limits",

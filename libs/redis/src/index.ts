@@ -1,1 +1,2 @@
+export { countHit, type WindowCount } from './fixed-window';
 export { createRedisClient, REDIS, RedisModule } from './redis.module';

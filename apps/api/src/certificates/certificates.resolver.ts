@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type CertificateVerification, type CertificateView, CertificatesService } from '@hocvuso/certificates';
 import { toConnection } from '../graphql/connection.model';
-import { type GraphQLContext, requestId } from '../graphql/graphql.context';
+import { clientIp, type GraphQLContext, requestId } from '../graphql/graphql.context';
 import { MyCertificatesArgs, RevokeCertificateArgs } from './certificates.input';
 import {
   CertificateConnection,
@@ -22,10 +22,11 @@ export class CertificatesResolver {
   }
 
   @Query(() => CertificateVerificationModel, {
-    description: 'Public: what a verification code stands for (dashes, spaces and case do not matter)',
+    description:
+      'Public: what a verification code stands for (dashes, spaces and case do not matter); CERTIFICATE_VERIFY_PER_MINUTE lookups per client address',
   })
-  verifyCertificate(@Args('code') code: string): Promise<CertificateVerification> {
-    return this.certificates.verify(code);
+  verifyCertificate(@Args('code') code: string, @Context() ctx: GraphQLContext): Promise<CertificateVerification> {
+    return this.certificates.verify(code, { ip: clientIp(ctx) });
   }
 
   @Query(() => CertificateConnection, { description: 'The signed-in resident’s certificates, newest first' })

@@ -13,3 +13,8 @@ export interface GraphQLContext {
 export function requestId(ctx: GraphQLContext): string | null {
   return ctx.req.id == null ? null : String(ctx.req.id);
 }
+
+/** The client's address as Express sees it (TRUST_PROXY decides whether X-Forwarded-For counts). */
+export function clientIp(ctx: GraphQLContext): string {
+  return ctx.req.ip ?? ctx.req.socket?.remoteAddress ?? 'unknown';
+}

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthService } from '@hocvuso/identity';
-import { type GraphQLContext, requestId } from '../graphql/graphql.context';
+import { clientIp, type GraphQLContext, requestId } from '../graphql/graphql.context';
 import { LoginInput } from './identity.input';
 import { toAuthPayload } from './identity.mapper';
 import { AuthPayloadModel } from './identity.model';
@@ -13,8 +13,7 @@ export class AuthResolver {
     description: 'Log in by username or phone number; failed attempts are rate limited',
   })
   async login(@Args('input') input: LoginInput, @Context() ctx: GraphQLContext): Promise<AuthPayloadModel> {
-    const ip = ctx.req.ip ?? ctx.req.socket?.remoteAddress ?? 'unknown';
-    return toAuthPayload(await this.auth.login(input, { ip, requestId: requestId(ctx) }));
+    return toAuthPayload(await this.auth.login(input, { ip: clientIp(ctx), requestId: requestId(ctx) }));
   }
 
   @Mutation(() => AuthPayloadModel, {

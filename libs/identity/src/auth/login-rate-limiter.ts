@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hocvuso/config';
-import { REDIS } from '@hocvuso/redis';
+import { countHit, REDIS } from '@hocvuso/redis';
 import type { Redis } from 'ioredis';
 
 /** What a login attempt is counted against: the account (or identifier hash) and the client address. */
@@ -14,17 +14,6 @@ export interface LoginLimit {
   limitedBy: 'account' | 'ip';
   retryAfterSeconds: number;
 }
-
-/**
- * INCR and, on the first failure of a window, EXPIRE — in one script so a crash between the two
- * can never leave a counter without expiry. A counter that somehow lost its TTL gets one back.
- */
-const RECORD_FAILURE = `
-for i, key in ipairs(KEYS) do
-  local count = redis.call('INCR', key)
-  if count == 1 or redis.call('TTL', key) < 0 then redis.call('EXPIRE', key, ARGV[1]) end
-end
-return 1`;
 
 /**
  * Failed-login counters in Redis, so every API replica shares them. Fixed windows: the first
@@ -57,11 +46,9 @@ export class LoginRateLimiter {
   }
 
   async recordFailure(subjects: LoginSubjects): Promise<void> {
-    await this.redis.eval(
-      RECORD_FAILURE,
-      2,
-      this.key('account', subjects.account),
-      this.key('ip', subjects.ip),
+    await countHit(
+      this.redis,
+      [this.key('account', subjects.account), this.key('ip', subjects.ip)],
       this.config.LOGIN_FAILURE_WINDOW_SECONDS,
     );
   }
