@@ -30,7 +30,9 @@ type Family =
   | 'createCourse'
   | 'enrollResident'
   | 'readTeams'
-  | 'setReachTarget';
+  | 'setReachTarget'
+  | 'readReachStatistics'
+  | 'scheduleLiveSession';
 
 const families: Family[] = [
   'createVillage',
@@ -46,10 +48,12 @@ const families: Family[] = [
   'enrollResident',
   'readTeams',
   'setReachTarget',
+  'readReachStatistics',
+  'scheduleLiveSession',
 ];
 
 /** Families whose target (a province or commune code) is public: refusing with FORBIDDEN reveals nothing. */
-const publicTargets: readonly Family[] = ['createCourse', 'readTeams', 'setReachTarget'];
+const publicTargets: readonly Family[] = ['createCourse', 'readTeams', 'setReachTarget', 'scheduleLiveSession'];
 
 /** What each role may do on its home ground. Outside it, only ADMIN may do anything. */
 const allowedAtHome: Record<Role, readonly Family[]> = {
@@ -64,10 +68,11 @@ const allowedAtHome: Record<Role, readonly Family[]> = {
     'grantRole',
     'enrollResident',
     'readTeams',
+    'readReachStatistics',
   ],
   TEAM_LEADER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident', 'enrollResident'],
   VOLUNTEER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident', 'enrollResident'],
-  TRAINER: ['createCourse'],
+  TRAINER: ['createCourse', 'scheduleLiveSession'],
   VENUE_FACILITATOR: [],
   // a resident reaches its own record only (and enrolls itself)
   RESIDENT: ['readResident', 'unmaskedContact', 'exportResidentData', 'enrollResident'],
@@ -286,6 +291,29 @@ describe('authorization matrix: every role, every operation family, in and out o
             input: { communeCode: ground.communeCode, adultPopulation: 1200, targetPercent: 80, dueOn: '2026-12-31' },
           }),
         );
+      case 'readReachStatistics':
+        return outcomeOf(
+          await as.gql(
+            `query ($unit: ReachUnitInput!) {
+               reachStatistics(unit: $unit, from: "2026-10-01", to: "2026-10-31") { figures { uniquePeople } }
+             }`,
+            { unit: { kind: 'COMMUNE', code: ground.communeCode } },
+          ),
+        );
+      case 'scheduleLiveSession': {
+        const start = Date.now() + 86_400_000;
+        return outcomeOf(
+          await as.gql(`mutation ($input: CreateLiveSessionInput!) { createLiveSession(input: $input) { id } }`, {
+            input: {
+              title: 'Lớp học ma trận quyền',
+              scheduledStart: new Date(start).toISOString(),
+              scheduledEnd: new Date(start + 3_600_000).toISOString(),
+              streamUrl: 'https://stream.example.vn/live/ma-tran',
+              targetCommuneCodes: [ground.communeCode],
+            },
+          }),
+        );
+      }
       case 'grantRole': {
         const target = await createActor(api, []);
         return outcomeOf(
