@@ -24,3 +24,9 @@ export {
   translateSpreadsheetErrors,
 } from './spreadsheet.errors';
 export { normaliseXlsxCell, readXlsxRows } from './xlsx';
+export {
+  importProblemText,
+  type ImportLimits,
+  type ImportReadOptions,
+  SpreadsheetImporter,
+} from './spreadsheet-importer';

@@ -17,16 +17,11 @@
  */
 import {
   columnsByFoldedLabel,
-  decodeBase64Spreadsheet,
   findHeader,
-  readSpreadsheet,
   type SpreadsheetCell,
-  SpreadsheetError,
-  SpreadsheetErrorCode,
-  spreadsheetErrorMessages,
-  spreadsheetFormat,
+  type SpreadsheetFormat,
+  SpreadsheetImporter,
   type SpreadsheetRow,
-  translateSpreadsheetErrors,
 } from '@hocvuso/spreadsheets';
 import { VillageKind } from '../entities/village.entity';
 import { GeographyError, GeographyErrorCode } from '../geography.errors';
@@ -35,7 +30,7 @@ import { foldVietnamese } from '../text/fold';
 export const PLACES_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const PLACES_IMPORT_MAX_ROWS = 20_000;
 
-export type PlacesFileFormat = 'xlsx' | 'csv';
+export type PlacesFileFormat = SpreadsheetFormat;
 
 /** A cell as read: numbers stay numbers (codes and capacities typed as numbers in Excel). */
 export type PlacesCell = SpreadsheetCell;
@@ -82,43 +77,24 @@ function fileInvalid(reason: string, details: Record<string, unknown> = {}): Geo
   return new GeographyError(GeographyErrorCode.PLACES_FILE_INVALID, { reason, ...details });
 }
 
-/** The API's answer to a file that cannot be read, in this importer's words and limits. */
-function placesFileProblem(error: SpreadsheetError): GeographyError {
-  switch (error.code) {
-    case SpreadsheetErrorCode.TOO_LARGE:
-      return fileInvalid('Tệp lớn hơn 5 MB.', { maxBytes: PLACES_IMPORT_MAX_BYTES });
-    case SpreadsheetErrorCode.TOO_MANY_ROWS:
-      return fileInvalid('Tệp có hơn 20.000 dòng dữ liệu: hãy chia thành nhiều tệp.', {
-        maxRows: PLACES_IMPORT_MAX_ROWS,
-      });
-    case SpreadsheetErrorCode.UNSUPPORTED_FORMAT:
-      return fileInvalid(spreadsheetErrorMessages[error.code], { fileName: error.details.fileName });
-    default:
-      return fileInvalid(spreadsheetErrorMessages[error.code]);
-  }
-}
+// The header is the first non-empty row.
+const placesFile = new SpreadsheetImporter(
+  { maxBytes: PLACES_IMPORT_MAX_BYTES, maxDataRows: PLACES_IMPORT_MAX_ROWS, headerRows: 1 },
+  fileInvalid,
+);
 
 export function placesFileFormat(fileName: string): PlacesFileFormat {
-  return translateSpreadsheetErrors(() => spreadsheetFormat(fileName), placesFileProblem);
+  return placesFile.format(fileName);
 }
 
 /** Base64 as sent by a browser, optionally as a data URL; size is checked before decoding. */
 export function decodeBase64File(contentBase64: string): Buffer {
-  return translateSpreadsheetErrors(
-    () => decodeBase64Spreadsheet(contentBase64, PLACES_IMPORT_MAX_BYTES),
-    placesFileProblem,
-  );
+  return placesFile.decode(contentBase64);
 }
 
 /** The non-empty rows of the file, header included (header + at most 20,000 data rows). */
-export async function readPlacesSheet(content: Buffer, format: PlacesFileFormat): Promise<PlacesSheetRow[]> {
-  const options = {
-    maxBytes: PLACES_IMPORT_MAX_BYTES,
-    // The header is the first non-empty row and counts towards the rows read.
-    maxRows: PLACES_IMPORT_MAX_ROWS + 1,
-    csvSeparator: 'header-outside-quotes' as const,
-  };
-  return translateSpreadsheetErrors(() => readSpreadsheet(content, format, options), placesFileProblem);
+export function readPlacesSheet(content: Buffer, format: PlacesFileFormat): Promise<PlacesSheetRow[]> {
+  return placesFile.read(content, format, { csvSeparator: 'header-outside-quotes' });
 }
 
 const placesColumnOf = columnsByFoldedLabel(placesColumnHeaders, {}, foldVietnamese);

@@ -16,16 +16,10 @@
 import { foldVietnamese } from '@hocvuso/geography';
 import {
   columnsByFoldedLabel,
-  decodeBase64Spreadsheet,
-  findHeader,
-  readSpreadsheet,
   type SpreadsheetCell,
-  SpreadsheetError,
-  SpreadsheetErrorCode,
-  spreadsheetErrorMessages,
-  spreadsheetFormat,
+  type SpreadsheetFormat,
+  SpreadsheetImporter,
   type SpreadsheetRow,
-  translateSpreadsheetErrors,
 } from '@hocvuso/spreadsheets';
 import { Gender } from '../entities';
 import { ResidentsError, ResidentsErrorCode } from '../residents.errors';
@@ -82,68 +76,32 @@ export function fileInvalid(reason: string, details: Record<string, unknown> = {
   return new ResidentsError(ResidentsErrorCode.RESIDENTS_FILE_INVALID, { reason, ...details });
 }
 
-function tooManyRows(): ResidentsError {
-  return fileInvalid('Tệp có hơn 20.000 dòng dữ liệu: hãy chia thành nhiều tệp.', {
-    maxRows: RESIDENTS_IMPORT_MAX_ROWS,
-  });
+const residentsFile = new SpreadsheetImporter(
+  { maxBytes: RESIDENTS_IMPORT_MAX_BYTES, maxDataRows: RESIDENTS_IMPORT_MAX_ROWS, headerRows: HEADER_SEARCH_ROWS },
+  fileInvalid,
+);
+
+export function residentsFileFormat(fileName: string): SpreadsheetFormat {
+  return residentsFile.format(fileName);
 }
 
-/** The API's answer to a file that cannot be read, in this importer's words and limits. */
-function residentsFileProblem(error: SpreadsheetError): ResidentsError {
-  switch (error.code) {
-    case SpreadsheetErrorCode.TOO_LARGE:
-      return fileInvalid('Tệp lớn hơn 5 MB.', { maxBytes: RESIDENTS_IMPORT_MAX_BYTES });
-    case SpreadsheetErrorCode.TOO_MANY_ROWS:
-      return tooManyRows();
-    default:
-      return fileInvalid(spreadsheetErrorMessages[error.code]);
-  }
-}
-
-export function residentsFileFormat(fileName: string): 'xlsx' | 'csv' {
-  return translateSpreadsheetErrors(() => spreadsheetFormat(fileName), residentsFileProblem);
-}
-
-/** Base64 as a browser sends it (a data: URL is accepted); the size is checked before decoding. */
 export function decodeResidentsFile(contentBase64: string): Buffer {
-  return translateSpreadsheetErrors(
-    () => decodeBase64Spreadsheet(contentBase64, RESIDENTS_IMPORT_MAX_BYTES),
-    residentsFileProblem,
-  );
+  return residentsFile.decode(contentBase64);
 }
 
 const residentsColumnOf = columnsByFoldedLabel(residentsColumnHeaders, headerAliases, foldVietnamese);
 
 /** The header row, where each column is, and the data rows below it. */
-export async function readResidentsFile(
+export function readResidentsFile(
   content: Buffer,
-  format: 'xlsx' | 'csv',
+  format: SpreadsheetFormat,
 ): Promise<{ header: ResidentsSheetRow; columns: ResidentsColumnIndex; rows: ResidentsSheetRow[] }> {
-  // The title rows that may stand above the header count towards the rows read.
-  const options = { maxBytes: RESIDENTS_IMPORT_MAX_BYTES, maxRows: RESIDENTS_IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS };
-  const all = await translateSpreadsheetErrors(() => readSpreadsheet(content, format, options), residentsFileProblem);
-  if (all.length === 0) throw fileInvalid('Tệp trống.');
-  const { header, at, columns, missing, repeated } = findHeader(all, {
+  return residentsFile.readTable(content, format, {
     columnOf: residentsColumnOf,
+    headers: residentsColumnHeaders,
     required: REQUIRED_COLUMNS,
-    searchRows: HEADER_SEARCH_ROWS,
     repeatedOrder: 'first-seen',
   });
-  if (missing.length > 0) {
-    const names = missing.map((column) => residentsColumnHeaders[column]);
-    throw fileInvalid(`Không tìm thấy dòng tiêu đề có đủ các cột: ${names.map((name) => `"${name}"`).join(', ')}.`, {
-      missingColumns: names,
-    });
-  }
-  const rows = all.slice(at + 1);
-  if (rows.length > RESIDENTS_IMPORT_MAX_ROWS) throw tooManyRows();
-  if (rows.length === 0) throw fileInvalid('Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.');
-  if (repeated) {
-    throw fileInvalid(`Cột "${residentsColumnHeaders[repeated]}" xuất hiện hai lần ở dòng tiêu đề.`, {
-      row: header.row,
-    });
-  }
-  return { header, columns, rows };
 }
 
 /** A year, from 1958, "1958", "12/03/1958" or an Excel date; NaN when there is none. */

@@ -13,16 +13,10 @@
 import { foldVietnamese } from '@hocvuso/geography';
 import {
   columnsByFoldedLabel,
-  decodeBase64Spreadsheet,
-  findHeader,
-  readSpreadsheet,
   type SpreadsheetCell,
-  SpreadsheetError,
-  SpreadsheetErrorCode,
-  spreadsheetErrorMessages,
-  spreadsheetFormat,
+  type SpreadsheetFormat,
+  SpreadsheetImporter,
   type SpreadsheetRow,
-  translateSpreadsheetErrors,
 } from '@hocvuso/spreadsheets';
 import { parseDay } from '../youth-rules';
 import { YouthError, YouthErrorCode } from '../youth.errors';
@@ -67,31 +61,17 @@ export function targetsFileInvalid(reason: string, details: Record<string, unkno
   return new YouthError(YouthErrorCode.TARGETS_FILE_INVALID, { reason, ...details });
 }
 
-const tooManyRows = (): YouthError =>
-  targetsFileInvalid('Tệp có hơn 5.000 dòng dữ liệu.', { maxRows: TARGETS_IMPORT_MAX_ROWS });
+const targetsFile = new SpreadsheetImporter(
+  { maxBytes: TARGETS_IMPORT_MAX_BYTES, maxDataRows: TARGETS_IMPORT_MAX_ROWS, headerRows: HEADER_SEARCH_ROWS },
+  targetsFileInvalid,
+);
 
-/** The API's answer to a file that cannot be read, in this importer's words and limits. */
-function targetsFileProblem(error: SpreadsheetError): YouthError {
-  switch (error.code) {
-    case SpreadsheetErrorCode.TOO_LARGE:
-      return targetsFileInvalid('Tệp lớn hơn 1 MB.', { maxBytes: TARGETS_IMPORT_MAX_BYTES });
-    case SpreadsheetErrorCode.TOO_MANY_ROWS:
-      return tooManyRows();
-    default:
-      return targetsFileInvalid(spreadsheetErrorMessages[error.code]);
-  }
+export function targetsFileFormat(fileName: string): SpreadsheetFormat {
+  return targetsFile.format(fileName);
 }
 
-export function targetsFileFormat(fileName: string): 'xlsx' | 'csv' {
-  return translateSpreadsheetErrors(() => spreadsheetFormat(fileName), targetsFileProblem);
-}
-
-/** Base64 as a browser sends it (a data: URL is accepted); the size is checked before decoding. */
 export function decodeTargetsFile(contentBase64: string): Buffer {
-  return translateSpreadsheetErrors(
-    () => decodeBase64Spreadsheet(contentBase64, TARGETS_IMPORT_MAX_BYTES),
-    targetsFileProblem,
-  );
+  return targetsFile.decode(contentBase64);
 }
 
 const targetsColumnOf = columnsByFoldedLabel(targetsColumnHeaders, headerAliases, foldVietnamese);
@@ -99,39 +79,16 @@ const targetsColumnOf = columnsByFoldedLabel(targetsColumnHeaders, headerAliases
 /** The column positions and the data rows below the header. */
 export async function readTargetsFile(
   content: Buffer,
-  format: 'xlsx' | 'csv',
+  format: SpreadsheetFormat,
 ): Promise<{ columns: TargetsColumnIndex; rows: TargetsSheetRow[] }> {
-  const options = {
-    maxBytes: TARGETS_IMPORT_MAX_BYTES,
-    // The title rows that may stand above the header count towards the rows read.
-    maxRows: TARGETS_IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS,
-    trimText: true,
-    // Kept as it always was here: a hyperlinked cell reads as blank (the other importers read its text).
-    hyperlinkText: false,
-  };
-  const all = await translateSpreadsheetErrors(() => readSpreadsheet(content, format, options), targetsFileProblem);
-  if (all.length === 0) throw targetsFileInvalid('Tệp trống.');
-  const { header, at, columns, missing, repeated } = findHeader(all, {
+  const { columns, rows } = await targetsFile.readTable(content, format, {
     columnOf: targetsColumnOf,
+    headers: targetsColumnHeaders,
     required: REQUIRED_COLUMNS,
-    searchRows: HEADER_SEARCH_ROWS,
     repeatedOrder: 'first-seen',
+    // Kept as it always was here: a hyperlinked cell reads as blank (the other importers read its text).
+    read: { trimText: true, hyperlinkText: false },
   });
-  if (missing.length > 0) {
-    const names = missing.map((column) => targetsColumnHeaders[column]);
-    throw targetsFileInvalid(
-      `Không tìm thấy dòng tiêu đề có đủ các cột: ${names.map((name) => `"${name}"`).join(', ')}.`,
-      { missingColumns: names },
-    );
-  }
-  if (repeated) {
-    throw targetsFileInvalid(`Cột "${targetsColumnHeaders[repeated]}" xuất hiện hai lần ở dòng tiêu đề.`, {
-      row: header.row,
-    });
-  }
-  const rows = all.slice(at + 1);
-  if (rows.length > TARGETS_IMPORT_MAX_ROWS) throw tooManyRows();
-  if (rows.length === 0) throw targetsFileInvalid('Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.');
   return { columns, rows };
 }
 
