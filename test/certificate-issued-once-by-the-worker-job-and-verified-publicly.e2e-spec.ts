@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { verifyCertificateQr } from '@hocvuso/certificates';
-import { loadConfig } from '@hocvuso/config';
 import { foldVietnamese } from '@hocvuso/geography';
 import { type IssueCertificatePayload, QueueName } from '@hocvuso/jobs';
-import { createRedisClient } from '@hocvuso/redis';
-import { Job, Queue, QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { Logger } from 'nestjs-pino';
-import { createWorkerApp } from '../apps/worker/src/worker.app';
+import { Job } from 'bullmq';
 import { ApiHarness } from './support/api-harness';
 import { createActor, Role, scopes, type TestActor } from './support/actors';
+import { type TestQueue, WorkerHarness } from './support/worker-harness';
 
 const VERIFY = `query ($code: String!) { verifyCertificate(code: $code) {
   status code maskedName courseTitle courseVersionNumber issuedAt issuingUnitName revokedAt revokedReason } }`;
@@ -38,28 +33,17 @@ interface Verification {
 }
 
 describe('certificates are issued once by the worker job and verified publicly by code', () => {
-  const config = loadConfig();
   let api: ApiHarness;
-  let worker: NestExpressApplication;
-  let connections: Redis[];
-  let queue: Queue<IssueCertificatePayload, Outcome, 'issue-certificate'>;
-  let events: QueueEvents;
+  let worker: WorkerHarness;
+  let certificates: TestQueue<'certificates'>;
   let official: TestActor;
   let villageId: string;
   const tag = randomUUID().slice(0, 6);
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    worker = await createWorkerApp();
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
-    connections = [
-      createRedisClient(config.REDIS_URL, 'test-queue'),
-      createRedisClient(config.REDIS_URL, 'test-events'),
-    ];
-    queue = new Queue(QueueName.certificates, { connection: connections[0], prefix: config.REDIS_KEY_PREFIX });
-    events = new QueueEvents(QueueName.certificates, { connection: connections[1], prefix: config.REDIS_KEY_PREFIX });
-    await events.waitUntilReady();
+    worker = await WorkerHarness.start();
+    certificates = await worker.queue(QueueName.certificates);
     await api.sql(
       `insert into province (code, name, full_name, name_en, kind, search_text)
        values ('87', 'Tám Bảy', 'Tỉnh Tám Bảy', 'Test 87', 'PROVINCE', 'tam bay') on conflict (code) do nothing`,
@@ -79,9 +63,6 @@ describe('certificates are issued once by the worker job and verified publicly b
   });
 
   afterAll(async () => {
-    await queue?.close();
-    await events?.close();
-    await Promise.all((connections ?? []).map((c) => c.quit()));
     await worker?.close();
     await api?.close();
   });
@@ -113,10 +94,7 @@ describe('certificates are issued once by the worker job and verified publicly b
     ...overrides,
   });
 
-  async function runJob(payload: IssueCertificatePayload): Promise<Outcome> {
-    const job = await queue.add('issue-certificate', payload);
-    return job.waitUntilFinished(events, 30_000);
-  }
+  const runJob = (payload: IssueCertificatePayload) => certificates.run<Outcome>('issue-certificate', payload);
 
   const verify = async (code: string) =>
     (await api.gql<{ verifyCertificate: Verification }>(VERIFY, { code })).data!.verifyCertificate;
@@ -206,15 +184,15 @@ describe('certificates are issued once by the worker job and verified publicly b
 
   it('fails a malformed job at once with the reason, and a job for an unknown resident, writing nothing', async () => {
     const before = await api.sql<{ n: number }>(`select count(*)::int as n from certificate`);
-    const bad = await queue.add('issue-certificate', { ...completion(randomUUID()), courseVersionNumber: 0 });
-    await expect(bad.waitUntilFinished(events, 30_000)).rejects.toThrow(
+    const bad = await certificates.add('issue-certificate', { ...completion(randomUUID()), courseVersionNumber: 0 });
+    await expect(bad.waitUntilFinished(certificates.events, 30_000)).rejects.toThrow(
       'INVALID_ISSUE_REQUEST: Yêu cầu cấp chứng nhận không hợp lệ. courseVersionNumber must be a positive integer',
     );
-    expect((await Job.fromId(queue, bad.id!))?.attemptsMade).toBe(1);
+    expect((await Job.fromId(certificates.queue, bad.id!))?.attemptsMade).toBe(1);
 
-    const unknown = await queue.add('issue-certificate', completion(randomUUID()), { attempts: 3 });
-    await expect(unknown.waitUntilFinished(events, 30_000)).rejects.toThrow('RESIDENT_NOT_ELIGIBLE');
-    expect((await Job.fromId(queue, unknown.id!))?.attemptsMade).toBe(1);
+    const unknown = await certificates.add('issue-certificate', completion(randomUUID()), { attempts: 3 });
+    await expect(unknown.waitUntilFinished(certificates.events, 30_000)).rejects.toThrow('RESIDENT_NOT_ELIGIBLE');
+    expect((await Job.fromId(certificates.queue, unknown.id!))?.attemptsMade).toBe(1);
 
     expect(await api.sql<{ n: number }>(`select count(*)::int as n from certificate`)).toEqual(before);
   });

@@ -1,53 +1,30 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '@hocvuso/config';
-import { type CertificateJobs, QueueName } from '@hocvuso/jobs';
-import { createRedisClient } from '@hocvuso/redis';
-import { Queue, QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { Logger } from 'nestjs-pino';
-import { createWorkerApp } from '../apps/worker/src/worker.app';
+import { QueueName } from '@hocvuso/jobs';
 import { ENROLL, placeFixture, publishedCourse, residentFixture } from './fixtures/courses/course-fixtures';
 import { ApiHarness } from './support/api-harness';
 import { createActor, Role, scopes } from './support/actors';
+import { type TestQueue, WorkerHarness } from './support/worker-harness';
 
 /**
  * A course completed while Redis was down leaves an enrollment with completed_at and no
  * certificate request. The worker's sweep finds it and issues the certificate, once.
  */
 describe('the certificate sweep issues what a lost request left behind', () => {
-  const config = loadConfig();
   let api: ApiHarness;
-  let worker: NestExpressApplication;
-  let connections: Redis[];
-  let queue: Queue<CertificateJobs['sweep-missing-certificates'], unknown, 'sweep-missing-certificates'>;
-  let events: QueueEvents;
+  let worker: WorkerHarness;
+  let certificates: TestQueue<'certificates'>;
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    worker = await createWorkerApp();
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
-    connections = [
-      createRedisClient(config.REDIS_URL, 'test-queue'),
-      createRedisClient(config.REDIS_URL, 'test-events'),
-    ];
-    queue = new Queue(QueueName.certificates, { connection: connections[0], prefix: config.REDIS_KEY_PREFIX });
-    events = new QueueEvents(QueueName.certificates, { connection: connections[1], prefix: config.REDIS_KEY_PREFIX });
-    await events.waitUntilReady();
+    worker = await WorkerHarness.start();
+    certificates = await worker.queue(QueueName.certificates);
   });
 
   afterAll(async () => {
-    await queue?.close();
-    await events?.close();
-    await Promise.all((connections ?? []).map((c) => c.quit()));
     await worker?.close();
     await api?.close();
   });
 
-  const sweep = async () => {
-    const job = await queue.add('sweep-missing-certificates', {});
-    return job.waitUntilFinished(events, 30_000) as Promise<{ issued: number; failed: number }>;
-  };
+  const sweep = () => certificates.run<{ issued: number; failed: number }>('sweep-missing-certificates', {});
 
   it('issues the certificate of a completion that has none, and nothing more on the next sweep', async () => {
     const admin = await createActor(api, [[Role.ADMIN, scopes.nation()]]);
