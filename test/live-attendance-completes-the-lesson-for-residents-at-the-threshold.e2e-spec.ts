@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@hocvuso/config';
-import { type LiveAttendanceEvent, type LiveAttendanceJobs, QueueName } from '@hocvuso/jobs';
+import { type LiveAttendanceEvent, QueueName } from '@hocvuso/jobs';
 import { completionJobId } from '@hocvuso/live/attendance';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Queue, QueueEvents } from 'bullmq';
-import { Logger } from 'nestjs-pino';
-import { createWorkerApp } from '../apps/worker/src/worker.app';
 import { publishedCourse, type PublishedCourse } from './fixtures/courses/course-fixtures';
 import { ApiHarness } from './support/api-harness';
 import { createActor, Role, scopes, type TestActor } from './support/actors';
@@ -21,16 +16,13 @@ import {
   START,
   ticket,
 } from './support/live-harness';
-
-type AttendanceJobName = keyof LiveAttendanceJobs;
+import { type TestQueue, WorkerHarness } from './support/worker-harness';
 
 describe('when a live session ends, residents present for the threshold share get its lesson completed', () => {
-  const config = loadConfig();
   let api: ApiHarness;
-  let worker: NestExpressApplication;
+  let worker: WorkerHarness;
   let gateway: GatewayHarness;
-  let queue: Queue<LiveAttendanceJobs[AttendanceJobName], unknown, AttendanceJobName>;
-  let events: QueueEvents;
+  let attendance: TestQueue<'live-attendance'>;
   const clients = new Clients();
   let places: LivePlaces;
   let trainer: TestActor;
@@ -38,14 +30,9 @@ describe('when a live session ends, residents present for the threshold share ge
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    worker = await createWorkerApp();
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
+    worker = await WorkerHarness.start();
     gateway = await GatewayHarness.start({ LIVE_ATTENDANCE_FLUSH_MS: 100, LIVE_ATTENDANCE_GRACE_MS: 300 });
-    const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
-    queue = new Queue(QueueName.liveAttendance, { connection, prefix: config.REDIS_KEY_PREFIX });
-    events = new QueueEvents(QueueName.liveAttendance, { connection, prefix: config.REDIS_KEY_PREFIX });
-    await events.waitUntilReady();
+    attendance = await worker.queue(QueueName.liveAttendance);
     places = await createLivePlaces(api, '57');
     trainer = await createActor(api, [[Role.TRAINER, scopes.province('57')]]);
     course = await publishedCourse(api, trainer.token, { provinceCode: '57', lessons: 2 });
@@ -54,8 +41,6 @@ describe('when a live session ends, residents present for the threshold share ge
   afterAll(async () => {
     clients.closeAll();
     await gateway?.close();
-    await queue?.close();
-    await events?.close();
     await worker?.close();
     await api?.close();
   });
@@ -76,8 +61,6 @@ describe('when a live session ends, residents present for the threshold share ge
         [residentId, course.lessonIds[0]],
       )
     )[0]?.completed_at != null;
-  const run = async (name: AttendanceJobName, data: LiveAttendanceJobs[AttendanceJobName]) =>
-    (await queue.add(name, data)).waitUntilFinished(events, 30_000);
 
   it('completes it at 80% and above, not below, for residents and residents checked in at a venue', async () => {
     const session = await createSession(api, trainer, places, {
@@ -143,10 +126,10 @@ describe('when a live session ends, residents present for the threshold share ge
     await checkIn(places.venueA, checkedIn);
     await checkIn(places.venueB, checkedInShort);
 
-    await run('write-batch', { batchId: randomUUID(), events: batch });
+    await attendance.run('write-batch', { batchId: randomUUID(), events: batch });
     const outcome = await (
-      await queue.add('complete-session', { sessionId: session.id }, { jobId: completionJobId(session.id) })
-    ).waitUntilFinished(events, 30_000);
+      await attendance.add('complete-session', { sessionId: session.id }, { jobId: completionJobId(session.id) })
+    ).waitUntilFinished(attendance.events, 30_000);
 
     expect(outcome).toEqual({ completed: 3, alreadyDone: 0, refused: 0 });
     expect(await lessonDone(exactly)).toBe(true);
@@ -168,14 +151,14 @@ describe('when a live session ends, residents present for the threshold share ge
     });
 
     // Ending twice completes nothing twice.
-    expect(await run('complete-session', { sessionId: session.id })).toEqual({
+    expect(await attendance.run('complete-session', { sessionId: session.id })).toEqual({
       completed: 0,
       alreadyDone: 3,
       refused: 0,
     });
 
     // A batch that arrives after the completion completes its own residents.
-    await run('write-batch', { batchId: randomUUID(), events: span(person(late, 'RESIDENT'), 100, 950) });
+    await attendance.run('write-batch', { batchId: randomUUID(), events: span(person(late, 'RESIDENT'), 100, 950) });
     expect(await lessonDone(late)).toBe(true);
     expect(await lessonDone(short)).toBe(false);
   });
@@ -192,7 +175,7 @@ describe('when a live session ends, residents present for the threshold share ge
     ]);
     await api.sql(`update live_session set status = 'LIVE', started_at = ? where id = ?`, [startedAt, running.id]);
     for (const sessionId of [noLesson.id, running.id]) {
-      await run('write-batch', {
+      await attendance.run('write-batch', {
         batchId: randomUUID(),
         events: [
           {
@@ -211,12 +194,12 @@ describe('when a live session ends, residents present for the threshold share ge
       });
     }
 
-    expect(await run('complete-session', { sessionId: noLesson.id })).toEqual({
+    expect(await attendance.run('complete-session', { sessionId: noLesson.id })).toEqual({
       completed: 0,
       alreadyDone: 0,
       refused: 0,
     });
-    expect(await run('complete-session', { sessionId: running.id })).toBeNull();
+    expect(await attendance.run('complete-session', { sessionId: running.id })).toBeNull();
     expect(await lessonDone(residentId)).toBe(false);
   });
 

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@hocvuso/config';
-import { type LiveAttendanceEvent, type LiveAttendanceJobs, QueueName } from '@hocvuso/jobs';
+import { type LiveAttendanceEvent, QueueName } from '@hocvuso/jobs';
 import type { BatchOutcome } from '@hocvuso/live/attendance';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Queue, QueueEvents } from 'bullmq';
-import { Logger } from 'nestjs-pino';
-import { createWorkerApp } from '../apps/worker/src/worker.app';
 import { ApiHarness } from './support/api-harness';
 import { createActor, Role, scopes, type TestActor } from './support/actors';
 import {
@@ -19,6 +14,7 @@ import {
   START,
   ticket,
 } from './support/live-harness';
+import { type TestQueue, WorkerHarness } from './support/worker-harness';
 
 const HEADCOUNT = `mutation ($input: UpdateVenueHeadcountInput!) { updateVenueHeadcount(input: $input) { venueId headcount } }`;
 
@@ -38,12 +34,10 @@ interface AttendanceRow {
 }
 
 describe('live attendance records each participant’s intervals, and a batch run twice adds nothing', () => {
-  const config = loadConfig();
   let api: ApiHarness;
   let gateway: GatewayHarness;
-  let worker: NestExpressApplication;
-  let queue: Queue<LiveAttendanceJobs['write-batch'], BatchOutcome, 'write-batch'>;
-  let events: QueueEvents;
+  let worker: WorkerHarness;
+  let attendance: TestQueue<'live-attendance'>;
   const clients = new Clients();
   let places: LivePlaces;
   let trainer: TestActor;
@@ -51,14 +45,9 @@ describe('live attendance records each participant’s intervals, and a batch ru
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    worker = await createWorkerApp();
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
+    worker = await WorkerHarness.start();
     gateway = await GatewayHarness.start({ LIVE_ATTENDANCE_FLUSH_MS: 100 });
-    const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
-    queue = new Queue(QueueName.liveAttendance, { connection, prefix: config.REDIS_KEY_PREFIX });
-    events = new QueueEvents(QueueName.liveAttendance, { connection, prefix: config.REDIS_KEY_PREFIX });
-    await events.waitUntilReady();
+    attendance = await worker.queue(QueueName.liveAttendance);
     places = await createLivePlaces(api, '56');
     trainer = await createActor(api, [[Role.TRAINER, scopes.province('56')]]);
     facilitator = await createActor(api, [
@@ -78,8 +67,6 @@ describe('live attendance records each participant’s intervals, and a batch ru
   afterAll(async () => {
     clients.closeAll();
     await gateway?.close();
-    await queue?.close();
-    await events?.close();
     await worker?.close();
     await api?.close();
   });
@@ -216,8 +203,8 @@ describe('live attendance records each participant’s intervals, and a batch ru
     };
 
     // A worker killed mid-batch: BullMQ runs the same payload again (here as a second job).
-    const first = await (await queue.add('write-batch', batch)).waitUntilFinished(events, 30_000);
-    const second = await (await queue.add('write-batch', batch)).waitUntilFinished(events, 30_000);
+    const first = await attendance.run<BatchOutcome>('write-batch', batch);
+    const second = await attendance.run<BatchOutcome>('write-batch', batch);
 
     expect(first).toEqual({ inserted: 3, participants: 1 });
     expect(second).toEqual({ inserted: 0, participants: 1 });
@@ -226,10 +213,10 @@ describe('live attendance records each participant’s intervals, and a batch ru
     expect(await attendanceOf(session.id, guestId)).toMatchObject({ kind: 'GUEST', seconds_present: 700 });
 
     // The same job id again is no second job at all.
-    const again = await queue.add('write-batch', batch, { jobId: batch.batchId });
-    const duplicate = await queue.add('write-batch', batch, { jobId: batch.batchId });
+    const again = await attendance.add('write-batch', batch, { jobId: batch.batchId });
+    const duplicate = await attendance.add('write-batch', batch, { jobId: batch.batchId });
     expect(duplicate.id).toBe(again.id);
-    await again.waitUntilFinished(events, 30_000);
+    await again.waitUntilFinished(attendance.events, 30_000);
     expect(await eventsOf(session.id, guestId)).toHaveLength(3);
     expect(await attendanceOf(session.id, guestId)).toMatchObject({ seconds_present: 700 });
   });
