@@ -5,6 +5,7 @@ import { loadConfig } from '@hocvuso/config';
 import { dropDatabase } from '@hocvuso/database';
 import { DevstackRunner, freePort, portIsOpen } from '@hocvuso/devstack';
 import { DEMO_PROVINCES } from '../prisma-seeds';
+import { buildDist } from './support/app-process';
 
 const root = join(__dirname, '..');
 
@@ -21,10 +22,7 @@ describe('npm start with DATABASE_URL set', () => {
 
   beforeAll(() => {
     // The orchestrator runs the build's output, as `npm start` does after `npm run build`.
-    execFileSync(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
+    buildDist();
   }, 120_000);
 
   afterAll(async () => {

@@ -45,6 +45,7 @@ import type { Redis } from 'ioredis';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
 import { type InboundPayload, inboundSchemas, isRequestName } from './inbound.schemas';
+import { SlowSocketGuard } from './slow-socket-guard';
 import { Admission, TokenBucket } from './token-bucket';
 
 /** A refused request: answered as `{ ok: false, code, message }`. */
@@ -102,6 +103,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly attendanceQueue: AttendanceQueue;
   private readonly attendance: AttendanceBuffer;
   private attendanceTimer: NodeJS.Timeout | null = null;
+  private readonly slowSockets: SlowSocketGuard;
+  private slowSocketsUnwatched = false;
 
   @WebSocketServer()
   server: Server;
@@ -150,6 +153,21 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       labelNames: ['code'],
       registers: [registry],
     });
+    const coalesced = new Counter({
+      name: 'hocvuso_live_coalesced_total',
+      help: 'State updates dropped for a backed-up socket because a later one of the same kind replaced them',
+      labelNames: ['kind'],
+      registers: [registry],
+    });
+    const slow = new Gauge({
+      name: 'hocvuso_live_slow_sockets',
+      help: 'Sockets with more than LIVE_SLOW_SOCKET_BUFFER_BYTES waiting, which get the latest state only',
+      registers: [registry],
+    });
+    this.slowSockets = new SlowSocketGuard(config.LIVE_SLOW_SOCKET_BUFFER_BYTES, {
+      coalesced: (kind) => coalesced.inc({ kind }),
+      behind: (behind) => (behind ? slow.inc() : slow.dec()),
+    });
   }
 
   afterInit(server: Server): void {
@@ -177,6 +195,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const claims = socket.data.claims;
     if (!claims) return;
     const { sessionId } = claims;
+    if (!this.slowSockets.watch(socket) && !this.slowSocketsUnwatched) {
+      this.slowSocketsUnwatched = true;
+      this.logger.warn('socket.io internals changed: slow sockets are not coalesced (see slow-socket-guard.ts)');
+    }
     this.recordAttendance(claims, 'JOIN');
     // Requests are answered from the first moment; broadcasts sent before the snapshot below
     // are sorted out by the client (it keeps those numbered after the snapshot).

@@ -22,6 +22,7 @@ const DEV_SECRETS = {
   PII_HASH_KEY: devSecret('pii hash'),
   CERTIFICATE_SIGNING_KEY: devSecret('certificate signing ed25519 seed'),
   LIVE_TOKEN_SECRET: devSecret('live participant tokens'),
+  EXPORT_LINK_SECRET: devSecret('export download links'),
 };
 
 /**
@@ -121,7 +122,11 @@ export const configSchema = z.object({
   LIVE_ATTENDANCE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
   LIVE_ATTENDANCE_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.8),
   LIVE_ATTENDANCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  LIVE_SLOW_SOCKET_BUFFER_BYTES: z.coerce.number().int().min(4_096).max(16_777_216).default(65_536),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   STATISTICS_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  EXPORT_LINK_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự').default(DEV_SECRETS.EXPORT_LINK_SECRET),
+  EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -201,9 +206,22 @@ export const configDocs: Record<keyof AppConfig, VariableDoc> = {
   LIVE_ATTENDANCE_GRACE_MS: {
     description: 'wait after a session ends before lessons are completed, so the last batches of every gateway are in',
   },
+  LIVE_SLOW_SOCKET_BUFFER_BYTES: {
+    description:
+      'bytes that may wait for one live socket; past them it gets only the latest state update of each kind when it drains',
+  },
+  WORKER_STALLED_INTERVAL_MS: {
+    description:
+      'lock of a live-attendance job and period of the check that requeues the jobs of a worker that died (a dead worker’s batch runs again after one to two periods)',
+  },
   STATISTICS_REFRESH_INTERVAL_SECONDS: {
     description: 'how often the worker refreshes the reach statistics rollups (recent days); 0 turns the schedule off',
   },
+  EXPORT_LINK_SECRET: {
+    description: 'HMAC key of the signed download links of reach exports (>= 32 chars); required in production',
+    sensitive: true,
+  },
+  EXPORT_LINK_TTL_SECONDS: { description: 'how long a signed download link of a reach export stays valid' },
 };
 
 export class ConfigError extends Error {

@@ -55,6 +55,11 @@ export interface LiveSessionView {
 }
 
 export interface CreateLiveSessionInput {
+  /**
+   * A UUID the client generates, so that a retried request finds the session it made: the same
+   * id with the same content answers the stored session, with other content LIVE_SESSION_ID_CONFLICT.
+   */
+  id?: string | null;
   title: string;
   courseId?: string | null;
   lessonId?: string | null;
@@ -130,6 +135,7 @@ interface SessionRow {
   status: LiveSessionStatus;
   started_at: Date | null;
   ended_at: Date | null;
+  created_by: string | null;
   trainer_account_ids: string[];
   /** "communeCode:provinceCode" of each target commune, for scope checks */
   target_commune_units: string[];
@@ -192,18 +198,36 @@ export class LiveSessionsService {
     for (const id of [input.courseId, input.lessonId]) {
       if (id != null && !isUuid(id)) throw new LiveError(LiveErrorCode.INVALID_JOIN_REQUEST, { field: 'courseId' });
     }
+    if (input.id != null && !isUuid(input.id))
+      throw new LiveError(LiveErrorCode.INVALID_LIVE_SESSION_ID, { field: 'id' });
     const communeProvinces = await this.checkTargetsExist(targets);
     if (!this.managesAll(account, targets, communeProvinces)) {
       // Nothing exists for the caller outside their scope: the same answer as a unit that does not exist.
       throw new LiveError(LiveErrorCode.INVALID_TARGETS, { field: 'targets' });
     }
     await this.checkTrainersExist(trainers);
-    const id = randomUUID();
-    await this.insertWithFreshJoinCode(async (em, joinCode) => {
-      await em.execute(
+    const content: SessionContent = {
+      title,
+      courseId: input.courseId?.toLowerCase() ?? null,
+      lessonId: input.lessonId?.toLowerCase() ?? null,
+      start,
+      end,
+      streamUrl,
+      targets,
+      trainers: trainers.map((trainer) => trainer.toLowerCase()),
+      createdBy: account.accountId,
+    };
+    const id = input.id?.toLowerCase() ?? randomUUID();
+    if (input.id != null) {
+      const existing = await this.findRow(id);
+      if (existing) return this.answerRetry(existing, content);
+    }
+    const created = await this.insertWithFreshJoinCode(async (em, joinCode) => {
+      const inserted = await em.execute<{ id: string }[]>(
         `insert into live_session (id, title, course_id, lesson_id, scheduled_start, scheduled_end, stream_url,
            target_province_codes, target_commune_codes, join_code, status, created_by)
-         values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, 'SCHEDULED', ?)`,
+         values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, 'SCHEDULED', ?)
+         on conflict (id) do nothing returning id`,
         [
           id,
           title,
@@ -217,8 +241,9 @@ export class LiveSessionsService {
           joinCode,
           account.accountId,
         ],
-        'run',
       );
+      // A concurrent request with the same id committed first: nothing more to write.
+      if (inserted.length === 0) return false;
       for (const trainer of trainers) {
         await em.execute(
           `insert into live_session_trainer (id, session_id, account_id) values (?, ?, ?)`,
@@ -234,7 +259,9 @@ export class LiveSessionsService {
         requestId,
         details: { ...targets, trainers: trainers.length },
       });
+      return true;
     });
+    if (!created) return this.answerRetry((await this.findRow(id))!, content);
     await this.scheduler.schedule(id, start, end);
     this.logger.log({ sessionId: id }, 'live session created');
     return toView((await this.findRow(id))!);
@@ -626,6 +653,26 @@ export class LiveSessionsService {
     return toView(row);
   }
 
+  /**
+   * A create whose id is taken: the same request again (a retry, or its concurrent twin) answers
+   * the stored session; anything else under that id is LIVE_SESSION_ID_CONFLICT and changes
+   * nothing. A retry of a session still SCHEDULED puts back an opening or closing job the first
+   * attempt did not get to (Redis away after the commit); jobs already there are left as they are.
+   */
+  private async answerRetry(row: SessionRow, content: SessionContent): Promise<LiveSessionView> {
+    if (!sameContent(row, content)) throw new LiveError(LiveErrorCode.LIVE_SESSION_ID_CONFLICT, { id: row.id });
+    if (row.status === LiveSessionStatus.SCHEDULED) {
+      const [opening, closing] = await Promise.all([
+        this.scheduler.pending('open-session', row.id),
+        this.scheduler.pending('close-session', row.id),
+      ]);
+      if (!opening || !closing) {
+        await this.scheduler.schedule(row.id, new Date(row.scheduled_start), new Date(row.scheduled_end));
+      }
+    }
+    return toView(row);
+  }
+
   private async findRow(id: string, em: EntityManager = this.em): Promise<SessionRow | null> {
     if (!isUuid(id)) return null;
     const [row] = await em.execute<SessionRow[]>(`${SESSION_SELECT} where s.id = ?`, [id]);
@@ -717,11 +764,10 @@ export class LiveSessionsService {
     if (rows.length !== ids.length) throw new LiveError(LiveErrorCode.INVALID_TRAINERS, { field: 'trainerAccountIds' });
   }
 
-  private async insertWithFreshJoinCode(write: (em: EntityManager, joinCode: string) => Promise<void>): Promise<void> {
+  private async insertWithFreshJoinCode<T>(write: (em: EntityManager, joinCode: string) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.em.transactional((em) => write(em, newJoinCode()));
-        return;
+        return await this.em.transactional((em) => write(em, newJoinCode()));
       } catch (error) {
         // 31^6 codes: a clash is rare, several in a row mean something else is wrong.
         if (!(error instanceof UniqueConstraintViolationException) || attempt >= 4) throw error;
@@ -797,6 +843,35 @@ export class LiveSessionsService {
     if (rows.length > 1) throw new LiveError(LiveErrorCode.CHECK_IN_AMBIGUOUS);
     return rows[0].id;
   }
+}
+
+/** What a create request says once validated: a retry must say exactly this again. */
+interface SessionContent {
+  title: string;
+  courseId: string | null;
+  lessonId: string | null;
+  start: Date;
+  end: Date;
+  streamUrl: string;
+  targets: Targets;
+  trainers: string[];
+  createdBy: string;
+}
+
+function sameContent(row: SessionRow, content: SessionContent): boolean {
+  const sorted = (values: readonly string[]) => [...values].sort().join(',');
+  return (
+    row.created_by === content.createdBy &&
+    row.title === content.title &&
+    row.course_id === content.courseId &&
+    row.lesson_id === content.lessonId &&
+    new Date(row.scheduled_start).getTime() === content.start.getTime() &&
+    new Date(row.scheduled_end).getTime() === content.end.getTime() &&
+    row.stream_url === content.streamUrl &&
+    sorted(row.target_province_codes) === sorted(content.targets.provinceCodes) &&
+    sorted(row.target_commune_codes) === sorted(content.targets.communeCodes) &&
+    sorted(row.trainer_account_ids) === sorted(content.trainers)
+  );
 }
 
 function sessionCursor(page: PageArgs): [string, string] | null {

@@ -23,6 +23,10 @@ export enum LiveErrorCode {
   CHECK_IN_RESIDENT_NOT_FOUND = 'CHECK_IN_RESIDENT_NOT_FOUND',
   /** several residents of the commune match the name and birth year: use the phone number */
   CHECK_IN_AMBIGUOUS = 'CHECK_IN_AMBIGUOUS',
+  /** the id a client gave to a new session is not a UUID */
+  INVALID_LIVE_SESSION_ID = 'INVALID_LIVE_SESSION_ID',
+  /** the id a client gave to a new session already names a different session (or another creator's) */
+  LIVE_SESSION_ID_CONFLICT = 'LIVE_SESSION_ID_CONFLICT',
 }
 
 export const liveErrorMessages: Record<LiveErrorCode, string> = {
@@ -43,6 +47,9 @@ export const liveErrorMessages: Record<LiveErrorCode, string> = {
   VENUE_NOT_AVAILABLE: 'Điểm cầu không tồn tại, không thuộc quyền của bạn hoặc không thuộc phạm vi của buổi học.',
   CHECK_IN_RESIDENT_NOT_FOUND: 'Không tìm thấy người dân phù hợp trong xã/phường của điểm cầu.',
   CHECK_IN_AMBIGUOUS: 'Có nhiều người dân trùng họ tên và năm sinh; hãy điểm danh bằng số điện thoại.',
+  INVALID_LIVE_SESSION_ID: 'Mã định danh của buổi học phải là một UUID.',
+  LIVE_SESSION_ID_CONFLICT:
+    'Mã định danh này đã được dùng cho một buổi học khác với nội dung khác; hãy tạo mã mới cho buổi học mới.',
 };
 
 /** A live-session rule was broken; `details` carries ids, codes and counts, never a name or phone. */

@@ -3,6 +3,13 @@ import { LiveParticipantKind } from './live.model';
 
 @InputType()
 export class CreateLiveSessionInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'a UUID the client generates, so a retry is safe: the same id and content return the session made the first time; other content under the id is LIVE_SESSION_ID_CONFLICT',
+  })
+  id?: string | null;
+
   @Field({ description: '3 to 200 characters' })
   title: string;
 

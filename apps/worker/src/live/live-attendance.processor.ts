@@ -1,20 +1,31 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
+import { loadConfig } from '@hocvuso/config';
 import { type LiveAttendanceJobs, QueueName } from '@hocvuso/jobs';
 import { AttendanceWriter, type BatchOutcome, type CompletionOutcome } from '@hocvuso/live/attendance';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import type { Job } from 'bullmq';
+import type { Job, WorkerOptions } from 'bullmq';
 
 type AttendanceJob = {
   [K in keyof LiveAttendanceJobs]: Job<LiveAttendanceJobs[K], unknown, K>;
 }[keyof LiveAttendanceJobs];
 
 /**
+ * How long a job's lock lasts without renewal, and how often this worker looks for active jobs
+ * whose lock has lapsed (their worker died) and puts them back in the queue. @nestjs/bullmq takes
+ * worker options only from the decorator, so the configuration is read when the class is declared.
+ */
+function stalledJobOptions(): Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'> {
+  const { WORKER_STALLED_INTERVAL_MS: interval } = loadConfig();
+  return { lockDuration: interval, stalledInterval: interval };
+}
+
+/**
  * Writes the gateways' attendance batches and, once a session has ended, completes its lesson
  * for those who attended enough. Both are idempotent, so BullMQ retries (a worker killed mid-batch
  * included) change nothing the first run did.
  */
-@Processor(QueueName.liveAttendance)
+@Processor(QueueName.liveAttendance, stalledJobOptions())
 export class LiveAttendanceProcessor extends WorkerHost {
   private readonly logger = new Logger(LiveAttendanceProcessor.name);
 
