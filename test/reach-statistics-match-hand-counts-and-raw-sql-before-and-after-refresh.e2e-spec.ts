@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@hocvuso/config';
-import { foldVietnamese } from '@hocvuso/geography';
 import { QueueName } from '@hocvuso/jobs';
 import { createRedisClient } from '@hocvuso/redis';
 import { BASIC_PROGRAMME_SLUGS } from '@hocvuso/statistics';
@@ -12,6 +11,7 @@ import { StatisticsProcessor } from '../apps/worker/src/statistics/statistics.pr
 import { createWorkerApp } from '../apps/worker/src/worker.app';
 import { ApiHarness, type GraphQLResult } from './support/api-harness';
 import { createActor, Role, scopes, type TestActor } from './support/actors';
+import { buildReachFixture, type ReachFixture } from './support/reach-fixture';
 
 const FIGURES = `classesHeld livePersonTimes venueHeadcount supportVisits visitsByTask { task visits } personTimes
   completions uniquePeople residentsConfirmed residentsConfirmedToDate adultPopulation targetPeople
@@ -69,8 +69,8 @@ describe('reach statistics match hand counts and the raw rows, before and after 
   let official: TestActor;
   let otherOfficial: TestActor;
   let volunteer: TestActor;
-  const tag = randomUUID().slice(0, 6);
-  const id: Record<string, string> = {};
+  let visit: ReachFixture['visit'];
+  let id: Record<string, string>;
 
   const stats = async (unit: Record<string, string>, token = official.token, period = PERIOD) => {
     const result = await api.gql<{ reachStatistics: Stats }>(STATS, { unit, ...period }, token);
@@ -96,7 +96,8 @@ describe('reach statistics match hand counts and the raw rows, before and after 
     queue = new Queue(QueueName.statistics, { connection: connections[0], prefix: config.REDIS_KEY_PREFIX });
     events = new QueueEvents(QueueName.statistics, { connection: connections[1], prefix: config.REDIS_KEY_PREFIX });
     await events.waitUntilReady();
-    await buildFixture();
+    const fixture = await buildReachFixture(api);
+    ({ id, volunteer, visit } = fixture);
     admin = await createActor(api, [[Role.ADMIN, scopes.nation()]]);
     official = await createActor(api, [[Role.PROVINCE_OFFICIAL, scopes.province('74')]]);
     otherOfficial = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('74002', '74')]]);
@@ -109,198 +110,6 @@ describe('reach statistics match hand counts and the raw rows, before and after 
     await worker?.close();
     await api?.close();
   });
-
-  async function buildFixture(): Promise<void> {
-    await api.sql(
-      `insert into province (code, name, full_name, name_en, kind, search_text) values ('74', 'Bảy Tư', 'Tỉnh Bảy Tư', 'Test 74', 'PROVINCE', 'bay tu')
-       on conflict (code) do nothing`,
-    );
-    await api.sql(
-      `insert into commune (code, province_code, name, full_name, name_en, kind, search_text) values
-         ('74001', '74', 'Xã Thống Kê', 'Xã Thống Kê', 'Thong Ke', 'XA', 'xa thong ke'),
-         ('74002', '74', 'Xã Bên Cạnh', 'Xã Bên Cạnh', 'Ben Canh', 'XA', 'xa ben canh')
-       on conflict (code) do nothing`,
-    );
-    for (const [key, commune] of [
-      ['A1', '74001'],
-      ['A2', '74001'],
-      ['B1', '74002'],
-    ]) {
-      id[key] = randomUUID();
-      const name = `Thôn ${key} ${tag}`;
-      await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, ?, ?, 'THON', ?)`, [
-        id[key],
-        commune,
-        name,
-        foldVietnamese(name),
-      ]);
-    }
-    for (const [key, village] of [
-      ['V', 'A2'],
-      ['V2', 'A1'],
-    ]) {
-      id[key] = randomUUID();
-      await api.sql(`insert into venue (id, village_id, name, search_text) values (?, ?, ?, ?)`, [
-        id[key],
-        id[village],
-        `Nhà văn hóa ${key} ${tag}`,
-        `nha van hoa ${key.toLowerCase()} ${tag}`,
-      ]);
-    }
-    for (const [key, village] of [
-      ['r1', 'A1'],
-      ['r2', 'A1'],
-      ['r3', 'A1'],
-      ['r4', 'A2'],
-      ['r5', 'B1'],
-    ]) {
-      id[key] = randomUUID();
-      await api.sql(`insert into resident (id, village_id, birth_year) values (?, ?, 1970)`, [id[key], id[village]]);
-    }
-    volunteer = await createActor(api, [[Role.VOLUNTEER, scopes.commune('74001', '74')]]);
-    const memberTwo = await createActor(api, [[Role.VOLUNTEER, scopes.commune('74001', '74')]]);
-
-    // The youth union and team T covering A1, with two members.
-    const [provinceUnion, communeUnion] = [randomUUID(), randomUUID()];
-    await api.sql(
-      `insert into youth_unit (id, level, province_code, name) values (?, 'PROVINCE', '74', 'Tỉnh đoàn Bảy Tư')`,
-      [provinceUnion],
-    );
-    await api.sql(
-      `insert into youth_unit (id, level, parent_id, province_code, commune_code, name) values (?, 'COMMUNE', ?, '74', '74001', 'Đoàn xã Thống Kê')`,
-      [communeUnion, provinceUnion],
-    );
-    id.T = randomUUID();
-    await api.sql(
-      `insert into team (id, youth_unit_id, province_code, commune_code, name, name_key) values (?, ?, '74', '74001', ?, ?)`,
-      [id.T, communeUnion, `Đội T ${tag}`, `doi t ${tag}`],
-    );
-    await api.sql(`insert into team_village (team_id, village_id) values (?, ?)`, [id.T, id.A1]);
-    for (const account of [volunteer.accountId, memberTwo.accountId]) {
-      await api.sql(`insert into team_member (id, team_id, account_id, joined_on) values (?, ?, ?, '2026-01-01')`, [
-        randomUUID(),
-        id.T,
-        account,
-      ]);
-    }
-
-    // Sessions. S2 starts at 23:30 UTC on 20 October: 06:30 on the 21st in Vietnam.
-    const sessions: [string, string, string][] = [
-      ['S0', 'ENDED', '2026-09-30T02:00:00Z'],
-      ['S1', 'ENDED', '2026-10-10T01:00:00Z'],
-      ['S2', 'ENDED', '2026-10-20T23:30:00Z'],
-      ['S3', 'LIVE', '2026-10-25T01:00:00Z'],
-    ];
-    for (const [key, status, start] of sessions) {
-      id[key] = randomUUID();
-      await api.sql(
-        `insert into live_session (id, title, scheduled_start, scheduled_end, stream_url, target_province_codes, join_code, status, started_at, ended_at)
-         values (?, ?, ?::timestamptz, ?::timestamptz + interval '2 hours', 'https://example.org/live', '{74}', ?, ?, ?::timestamptz,
-                 case when ? = 'ENDED' then ?::timestamptz + interval '2 hours' end)`,
-        [id[key], `Buổi ${key}`, start, start, randomUUID().slice(0, 8), status, start, status, start],
-      );
-    }
-    const attend = (
-      session: string,
-      kind: string,
-      who: string | null,
-      village: string,
-      headcount: number | null = null,
-    ) =>
-      api.sql(
-        `insert into live_attendance (session_id, participant_id, kind, resident_id, venue_id, village_id, commune_code, province_code,
-                                      first_joined_at, last_seen_at, seconds_present, headcount)
-         select s.id, ?, ?, ?::uuid, ?::uuid, v.id, v.commune_code, '74', s.started_at, s.started_at + interval '1 hour', 3600, ?::int
-           from live_session s, village v where s.id = ? and v.id = ?`,
-        [
-          `${kind}-${who ?? randomUUID()}`,
-          kind,
-          kind === 'RESIDENT' ? id[who!] : null,
-          kind === 'VENUE' ? id[who!] : null,
-          headcount,
-          id[session],
-          id[village],
-        ],
-      );
-    await attend('S0', 'RESIDENT', 'r2', 'A1');
-    await attend('S1', 'RESIDENT', 'r1', 'A1');
-    await attend('S1', 'RESIDENT', 'r2', 'A1');
-    await attend('S1', 'GUEST', null, 'A2');
-    await attend('S1', 'VENUE', 'V', 'A2', 12);
-    await attend('S1', 'RESIDENT', 'r5', 'B1');
-    await attend('S2', 'RESIDENT', 'r1', 'A1');
-    await attend('S2', 'VENUE', 'V2', 'A1'); // no headcount reported: counts one
-    await attend('S3', 'RESIDENT', 'r3', 'A1'); // still live: person-times, but no class held yet
-    await api.sql(
-      `insert into live_check_in (id, session_id, venue_id, resident_id, checked_in_by, checked_in_at) values (?, ?, ?, ?, ?, '2026-10-10T01:10:00Z')`,
-      [randomUUID(), id.S1, id.V, id.r4, volunteer.accountId],
-    );
-
-    await visit('r3', 'A1', id.T, 'VNEID_ACTIVATION', '2026-10-05T03:00:00Z');
-    await visit(null, 'A1', id.T, 'SCAM_AWARENESS', '2026-10-06T03:00:00Z');
-    await visit('r4', 'A2', null, 'APP_INSTALL', '2026-10-07T03:00:00Z');
-    await visit('r1', 'A1', id.T, 'VNEID_ACTIVATION', '2026-10-31T18:00:00Z'); // 1 November in Vietnam: outside
-
-    // Completions: r1 the whole programme (last on 15 October), r2 three of its courses, r4 the
-    // whole programme in September, r5 a course outside the programme.
-    const programme: string[] = [];
-    for (const slug of BASIC_PROGRAMME_SLUGS) programme.push(await course(slug, null));
-    const other = await course(`khoa-khac-${tag}`, '74');
-    for (const [index, courseId] of programme.entries()) {
-      await complete('r1', courseId, index === programme.length - 1 ? '2026-10-15T02:00:00Z' : '2026-10-11T02:00:00Z');
-      if (index < 3) await complete('r2', courseId, '2026-10-12T02:00:00Z');
-      await complete('r4', courseId, index === programme.length - 1 ? '2026-09-25T02:00:00Z' : '2026-09-20T02:00:00Z');
-    }
-    await complete('r5', other, '2026-10-03T02:00:00Z');
-
-    // Targets: 74001 has a past and a future row (the future one applies) and a row for A1;
-    // 74002 has only its village's row, which stands for the commune.
-    for (const [commune, village, adults, percent, due] of [
-      ['74001', null, 90, 50, '2026-06-30'],
-      ['74001', null, 100, 80, '2026-12-31'],
-      ['74001', id.A1, 40, 50, '2026-12-31'],
-      ['74002', id.B1, 10, 100, '2026-12-31'],
-    ] as const) {
-      await api.sql(
-        `insert into reach_target (id, province_code, commune_code, village_id, adult_population, target_percent, due_on) values (?, '74', ?, ?, ?, ?, ?)`,
-        [randomUUID(), commune, village, adults, percent, due],
-      );
-    }
-  }
-
-  async function visit(resident: string | null, village: string, team: string | null, task: string, at: string) {
-    await api.sql(
-      `insert into support_visit (id, volunteer_account_id, team_id, resident_id, province_code, commune_code, village_id, task, place, occurred_at, minutes, content_hash)
-       select ?::uuid, ?::uuid, ?::uuid, ?::uuid, '74', v.commune_code, v.id, ?::support_task, 'DOOR_TO_DOOR', ?::timestamptz, 20, 'hash'
-         from village v where v.id = ?`,
-      [randomUUID(), volunteer.accountId, team, resident ? id[resident] : null, task, at, id[village]],
-    );
-  }
-
-  async function course(slug: string, provinceCode: string | null): Promise<string> {
-    await api.sql(`insert into course (id, slug, province_code) values (?, ?, ?) on conflict (slug) do nothing`, [
-      randomUUID(),
-      slug,
-      provinceCode,
-    ]);
-    const [{ id: courseId }] = await api.sql<{ id: string }>(`select id from course where slug = ?`, [slug]);
-    await api.sql(
-      `insert into course_version (id, course_id, number, title, summary, audience, topic, estimated_minutes, search_text)
-       select ?::uuid, ?::uuid, coalesce(max(number), 0) + 1, 'Khóa thử', 'Tóm tắt', 'RESIDENTS', 'DIGITAL_IDENTITY', 30, 'khoa thu'
-         from course_version where course_id = ?
-       on conflict do nothing`,
-      [randomUUID(), courseId, courseId],
-    );
-    return courseId;
-  }
-
-  async function complete(resident: string, courseId: string, at: string) {
-    await api.sql(
-      `insert into enrollment (id, resident_id, course_id, course_version_id, enrolled_at, completed_at)
-       select ?::uuid, ?::uuid, ?::uuid, (select id from course_version where course_id = ? order by number desc limit 1), ?::timestamptz - interval '1 day', ?::timestamptz`,
-      [randomUUID(), id[resident], courseId, courseId, at, at],
-    );
-  }
 
   /** The same figures from the raw tables, with plain SQL: no rollup involved. */
   async function rawFigures(communeCode: string) {

@@ -39,6 +39,8 @@ import { SupportVisitResolver } from './youth/support-visits.resolver';
 import { TeamResolver } from './youth/teams.resolver';
 import { YouthUnitResolver } from './youth/youth-units.resolver';
 import { LiveSessionResolver } from './live/live.resolver';
+import { ReachExportController } from './statistics/reach-export.controller';
+import { ReachExportResolver } from './statistics/reach-export.resolver';
 import { ReachStatisticsResolver } from './statistics/statistics.resolver';
 
 @Module({
@@ -83,6 +85,7 @@ import { ReachStatisticsResolver } from './statistics/statistics.resolver';
     YouthModule,
     StatisticsModule,
   ],
+  controllers: [ReachExportController],
   providers: [
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     AccountsResolver,
@@ -106,6 +109,7 @@ import { ReachStatisticsResolver } from './statistics/statistics.resolver';
     SupportVisitResolver,
     TeamResolver,
     YouthUnitResolver,
+    ReachExportResolver,
     ReachStatisticsResolver,
   ],
 })

@@ -31,6 +31,8 @@ export enum AuditAction {
   VOLUNTEER_ASSIGNED = 'volunteer.assigned',
   SUPPORT_VISITS_SYNCED = 'support_visits.synced',
   REACH_TARGETS_SET = 'reach_targets.set',
+  REACH_EXPORT_REQUESTED = 'reach_export.requested',
+  REACH_EXPORT_DOWNLOADED = 'reach_export.downloaded',
 }
 
 export interface AuditRecord {

@@ -87,6 +87,12 @@ export interface LiveAttendanceJobs {
  */
 export interface StatisticsJobs {
   'refresh-reach': { full: boolean };
+  /**
+   * Build a requested reach export (XLSX or CSV) into its `reach_export` row. The job id is
+   * `reach-export-<exportId>`, so a retried request makes no second job; a rerun overwrites the
+   * row's own result.
+   */
+  'build-reach-export': { exportId: string };
 }
 
 /** Progress a long job reports through `job.updateProgress`. */

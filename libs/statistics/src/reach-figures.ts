@@ -18,6 +18,12 @@ export interface TaskVisits {
 /**
  * Every figure of a unit over a period. Person-times count occasions (one person twice is two);
  * unique people count residents (once however often they came): the two are never added.
+ *
+ * For one course (a `course` id given to the queries) the figures keep only what belongs to it:
+ * classes and attendance of the sessions that teach it (live_session.course_id), its completions,
+ * and as unique people the residents who attended or checked in at such a session or completed
+ * it. Support visits are not about a course and confirmation is about the whole programme: both
+ * are null for a course. Targets and villages (with a team) describe the unit and stay as they are.
  */
 export interface ReachFigures {
   /** distinct ENDED sessions attended from the unit */
@@ -26,19 +32,20 @@ export interface ReachFigures {
   livePersonTimes: number;
   /** the part of livePersonTimes that venues reported as headcounts */
   venueHeadcount: number;
-  supportVisits: number;
-  /** every task, zeros included, in the order of the enum */
-  visitsByTask: TaskVisits[];
-  /** DESIGN.md's lượt người: livePersonTimes + supportVisits */
+  /** null for a course */
+  supportVisits: number | null;
+  /** every task, zeros included, in the order of the enum; null for a course */
+  visitsByTask: TaskVisits[] | null;
+  /** DESIGN.md's lượt người: livePersonTimes + supportVisits (for a course, livePersonTimes) */
   personTimes: number;
   /** course completions of residents living in the unit */
   completions: number;
   /** distinct residents living in the unit with an attendance, check-in, completion or named visit */
   uniquePeople: number;
-  /** residents living in the unit who completed the basic programme during the period */
-  residentsConfirmed: number;
-  /** ... on or before the period's last day (what the target is measured against) */
-  residentsConfirmedToDate: number;
+  /** residents living in the unit who completed the basic programme during the period; null for a course */
+  residentsConfirmed: number | null;
+  /** ... on or before the period's last day (what the target is measured against); null for a course */
+  residentsConfirmedToDate: number | null;
   /** from the targets in force on the period's last day; null when the unit has none */
   adultPopulation: number | null;
   targetPeople: number | null;
@@ -59,13 +66,36 @@ export interface SeriesPoint {
   start: string;
   classesHeld: number;
   livePersonTimes: number;
-  supportVisits: number;
+  /** null for a course */
+  supportVisits: number | null;
   completions: number;
   /** distinct residents within the bucket: buckets do not add up to the period's uniquePeople */
   uniquePeople: number;
 }
 
+/** One course's figures in a unit over a period, as in ReachFigures for that course. */
+export interface CourseReach {
+  courseId: string;
+  classesHeld: number;
+  livePersonTimes: number;
+  venueHeadcount: number;
+  completions: number;
+  uniquePeople: number;
+}
+
 type Table = 'village' | 'visit';
+
+/** A course id (checked to exist) restricting every figure to that course, or null for all of them. */
+export type ReachCourse = string | null;
+
+/** The rollups a figure reads, programme-wide or for one course, and the filter on the course. */
+function rollups(course: ReachCourse) {
+  return {
+    villageDays: raw(course ? 'reach_course_village_day' : 'reach_village_day'),
+    residentDays: raw(course ? 'reach_course_resident_day' : 'reach_resident_day'),
+    onCourse: (alias = 'r') => (course ? sql`and ${raw(alias)}.course_id = ${course}::uuid` : EMPTY),
+  };
+}
 
 /** How rows are grouped: by unit one level down (or the unit itself), or by day or week. */
 export interface Grouping {
@@ -146,12 +176,16 @@ export class ReachFigureQueries {
     level: ReachUnitKind,
     period: ReachPeriod,
     keys: readonly string[],
+    course: ReachCourse = null,
   ): Promise<Map<string, ReachFigures>> {
     const grouping = byLevel(level);
+    const tables = rollups(course);
     const onDays = sql`r.day between ${period.from}::date and ${period.to}::date`;
     const where = (table: Table) => sql`${inUnit(unit, table)} and ${onDays}`;
-    const select = (table: Table, columns: SqlFragment, from: string) =>
-      sql`select ${grouping.key(table)} as key, ${columns} from ${raw(from)} r ${grouping.join(table)} where ${where(table)} group by 1`;
+    const select = (table: Table, columns: SqlFragment, from: SqlFragment) =>
+      sql`select ${grouping.key(table)} as key, ${columns} from ${from} r ${grouping.join(table)}
+           where ${where(table)} ${tables.onCourse()} group by 1`;
+    const noRows = Promise.resolve(new Map<string, never>());
 
     const [villageDays, classes, reached, visits, confirmed, coverage, targets] = await Promise.all([
       grouped(
@@ -161,34 +195,38 @@ export class ReachFigureQueries {
           raw(
             `sum(r.live_person_times)::int as live, sum(r.venue_headcount)::int as venue, sum(r.completions)::int as completions`,
           ),
-          'reach_village_day',
+          tables.villageDays,
         ),
       ),
-      grouped(this.em, select('village', raw('count(distinct r.session_id)::int as classes'), 'reach_session_village')),
-      grouped(this.em, select('village', raw('count(distinct r.resident_id)::int as people'), 'reach_resident_day')),
-      this.visitsByTask(unit, grouping, where('visit')),
       grouped(
         this.em,
-        sql`select ${grouping.key('village')} as key,
+        select('village', raw('count(distinct r.session_id)::int as classes'), raw('reach_session_village')),
+      ),
+      grouped(this.em, select('village', raw('count(distinct r.resident_id)::int as people'), tables.residentDays)),
+      course ? noRows : this.visitsByTask(unit, grouping, where('visit')),
+      course
+        ? noRows
+        : grouped(
+            this.em,
+            sql`select ${grouping.key('village')} as key,
                    count(*) filter (where r.confirmed_on >= ${period.from}::date)::int as in_period,
                    count(*)::int as to_date
               from reach_confirmed r ${grouping.join('village')}
              where ${inUnit(unit, 'village')} and r.confirmed_on <= ${period.to}::date group by 1`,
-      ),
-      this.coverage(unit, grouping, period),
+          ),
+      this.coverage(unit, grouping, period, course),
       this.targets(unit, level, grouping, period),
     ]);
 
     return new Map(
       keys.map((key) => {
         const day = villageDays.get(key);
-        const taskVisits = Object.values(SupportTask).map((task) => ({
-          task,
-          visits: visits.get(key)?.get(task) ?? 0,
-        }));
-        const supportVisits = taskVisits.reduce((sum, entry) => sum + entry.visits, 0);
+        const taskVisits = course
+          ? null
+          : Object.values(SupportTask).map((task) => ({ task, visits: visits.get(key)?.get(task) ?? 0 }));
+        const supportVisits = taskVisits?.reduce((sum, entry) => sum + entry.visits, 0) ?? null;
         const uniquePeople = num(reached.get(key), 'people');
-        const confirmedToDate = num(confirmed.get(key), 'to_date');
+        const confirmedToDate = course ? null : num(confirmed.get(key), 'to_date');
         const adults = nullableNum(targets.get(key), 'adults');
         const targetPeople = nullableNum(targets.get(key), 'target_people');
         const figures: ReachFigures = {
@@ -197,16 +235,16 @@ export class ReachFigureQueries {
           venueHeadcount: num(day, 'venue'),
           supportVisits,
           visitsByTask: taskVisits,
-          personTimes: num(day, 'live') + supportVisits,
+          personTimes: num(day, 'live') + (supportVisits ?? 0),
           completions: num(day, 'completions'),
           uniquePeople,
-          residentsConfirmed: num(confirmed.get(key), 'in_period'),
+          residentsConfirmed: course ? null : num(confirmed.get(key), 'in_period'),
           residentsConfirmedToDate: confirmedToDate,
           adultPopulation: adults,
           targetPeople,
           reachedShare: share(uniquePeople, adults),
-          confirmedShare: share(confirmedToDate, adults),
-          targetProgress: share(confirmedToDate, targetPeople),
+          confirmedShare: confirmedToDate === null ? null : share(confirmedToDate, adults),
+          targetProgress: confirmedToDate === null ? null : share(confirmedToDate, targetPeople),
           villages: num(coverage.get(key), 'villages'),
           villagesWithClass: num(coverage.get(key), 'with_class'),
           villagesWithTeam: num(coverage.get(key), 'with_team'),
@@ -217,43 +255,80 @@ export class ReachFigureQueries {
     );
   }
 
+  /**
+   * Every course with a class held, attendance, a completion or a person reached in the unit over
+   * the period, one grouped query per figure: each reads the unit's slice of a per-course index.
+   */
+  async courses(unit: ReachUnit, period: ReachPeriod): Promise<CourseReach[]> {
+    const where = sql`${inUnit(unit, 'village')} and r.day between ${period.from}::date and ${period.to}::date`;
+    const [days, classes, people] = await Promise.all([
+      grouped(
+        this.em,
+        sql`select r.course_id::text as key, sum(r.live_person_times)::int as live, sum(r.venue_headcount)::int as venue,
+                   sum(r.completions)::int as completions
+              from reach_course_village_day r where ${where} group by 1`,
+      ),
+      grouped(
+        this.em,
+        sql`select r.course_id::text as key, count(distinct r.session_id)::int as classes
+              from reach_session_village r where ${where} and r.course_id is not null group by 1`,
+      ),
+      grouped(
+        this.em,
+        sql`select r.course_id::text as key, count(distinct r.resident_id)::int as people
+              from reach_course_resident_day r where ${where} group by 1`,
+      ),
+    ]);
+    const courseIds = new Set([...days.keys(), ...classes.keys(), ...people.keys()]);
+    return [...courseIds].map((courseId) => ({
+      courseId,
+      classesHeld: num(classes.get(courseId), 'classes'),
+      livePersonTimes: num(days.get(courseId), 'live'),
+      venueHeadcount: num(days.get(courseId), 'venue'),
+      completions: num(days.get(courseId), 'completions'),
+      uniquePeople: num(people.get(courseId), 'people'),
+    }));
+  }
+
   /** Day or week buckets of the unit's additive figures and per-bucket unique people. */
   async series(
     unit: ReachUnit,
     interval: ReachInterval,
     period: ReachPeriod,
     starts: readonly string[],
+    course: ReachCourse = null,
   ): Promise<SeriesPoint[]> {
     const grouping = byBucket(interval);
-    const figures = await this.figuresByBucket(unit, grouping, period);
+    const figures = await this.figuresByBucket(unit, grouping, period, course);
     return starts.map((start) => ({
       start,
       classesHeld: figures.classes.get(start) ?? 0,
       livePersonTimes: figures.live.get(start) ?? 0,
-      supportVisits: figures.visits.get(start) ?? 0,
+      supportVisits: figures.visits ? (figures.visits.get(start) ?? 0) : null,
       completions: figures.completions.get(start) ?? 0,
       uniquePeople: figures.people.get(start) ?? 0,
     }));
   }
 
-  private async figuresByBucket(unit: ReachUnit, grouping: Grouping, period: ReachPeriod) {
+  private async figuresByBucket(unit: ReachUnit, grouping: Grouping, period: ReachPeriod, course: ReachCourse) {
+    const tables = rollups(course);
     const onDays = sql`r.day between ${period.from}::date and ${period.to}::date`;
-    const query = (table: Table, column: string, from: string) =>
-      sql`select ${grouping.key(table)} as key, ${raw(column)} as value from ${raw(from)} r
-           where ${inUnit(unit, table)} and ${onDays} group by 1`;
+    const query = (table: Table, column: string, from: SqlFragment) =>
+      sql`select ${grouping.key(table)} as key, ${raw(column)} as value from ${from} r
+           where ${inUnit(unit, table)} and ${onDays} ${table === 'visit' ? EMPTY : tables.onCourse()} group by 1`;
     const asMap = async (fragment: SqlFragment, column = 'value') =>
       new Map([...(await grouped(this.em, fragment))].map(([key, row]) => [key, num(row, column)]));
     const days = await grouped(
       this.em,
       sql`select ${grouping.key('village')} as key, sum(r.live_person_times)::int as live, sum(r.completions)::int as completions
-            from reach_village_day r where ${inUnit(unit, 'village')} and ${onDays} group by 1`,
+            from ${tables.villageDays} r where ${inUnit(unit, 'village')} and ${onDays} ${tables.onCourse()} group by 1`,
     );
     return {
       live: new Map([...days].map(([key, row]) => [key, num(row, 'live')])),
       completions: new Map([...days].map(([key, row]) => [key, num(row, 'completions')])),
-      classes: await asMap(query('village', 'count(distinct r.session_id)::int', 'reach_session_village')),
-      people: await asMap(query('village', 'count(distinct r.resident_id)::int', 'reach_resident_day')),
-      visits: await asMap(query('visit', 'sum(r.visits)::int', 'reach_visit_day')),
+      classes: await asMap(query('village', 'count(distinct r.session_id)::int', raw('reach_session_village'))),
+      people: await asMap(query('village', 'count(distinct r.resident_id)::int', tables.residentDays)),
+      visits: course ? null : await asMap(query('visit', 'sum(r.visits)::int', raw('reach_visit_day'))),
     };
   }
 
@@ -277,10 +352,15 @@ export class ReachFigureQueries {
     return result;
   }
 
-  /** Villages of each group, and how many had a class in the period, have a team, or both. */
-  private coverage(unit: ReachUnit, grouping: Grouping, period: ReachPeriod): Promise<Map<string, Row>> {
+  /** Villages of each group, and how many had a class (of the course) in the period, have a team, or both. */
+  private coverage(
+    unit: ReachUnit,
+    grouping: Grouping,
+    period: ReachPeriod,
+    course: ReachCourse,
+  ): Promise<Map<string, Row>> {
     const hasClass = sql`exists (select 1 from reach_session_village s where s.village_id = r.village_id
-                           and s.day between ${period.from}::date and ${period.to}::date)`;
+                           and s.day between ${period.from}::date and ${period.to}::date ${rollups(course).onCourse('s')})`;
     const hasTeam = raw('exists (select 1 from team_village t where t.village_id = r.village_id)');
     return grouped(
       this.em,

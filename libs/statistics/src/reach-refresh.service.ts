@@ -55,7 +55,7 @@ export class ReachRefreshService {
   }
 
   private async rebuild(em: EntityManager): Promise<ReachRefreshOutcome> {
-    for (const table of ['reach_village_day', 'reach_visit_day', 'reach_session_village', 'reach_resident_day']) {
+    for (const table of [...DAY_TABLES, 'reach_session_village']) {
       await em.execute(`delete from ${table}`);
     }
     await em.execute(`delete from reach_confirmed`);
@@ -79,7 +79,7 @@ export class ReachRefreshService {
       await this.insertSessionVillages(em, sessionIds);
     }
     const scope: DayScope = { days };
-    for (const table of ['reach_village_day', 'reach_visit_day', 'reach_resident_day']) {
+    for (const table of DAY_TABLES) {
       await em.execute(`delete from ${table} where day = any(?::date[])`, [pgArray(days)]);
     }
     await this.insertDays(em, scope);
@@ -126,12 +126,12 @@ export class ReachRefreshService {
     return rows.map((row) => row.resident_id);
   }
 
-  /** An ENDED session is a class held in every village it was attended from. */
+  /** An ENDED session is a class held in every village it was attended from, a class of the course it teaches. */
   private async insertSessionVillages(em: EntityManager, sessionIds: string[] | null): Promise<number> {
     const only = sessionIds ? sql`and s.id = any(${pgArray(sessionIds)}::uuid[])` : EMPTY;
     const query = sql`
-      insert into reach_session_village (session_id, village_id, commune_code, province_code, day)
-      select distinct a.session_id, a.village_id, v.commune_code, c.province_code, ${sessionDay('s')}
+      insert into reach_session_village (session_id, village_id, commune_code, province_code, day, course_id)
+      select distinct a.session_id, a.village_id, v.commune_code, c.province_code, ${sessionDay('s')}, s.course_id
         from live_attendance a
         join live_session s on s.id = a.session_id
         join village v on v.id = a.village_id
@@ -146,36 +146,41 @@ export class ReachRefreshService {
   }
 
   private async insertDays(em: EntityManager, scope: DayScope): Promise<void> {
-    await this.insertVillageDays(em, scope);
+    for (const perCourse of [false, true]) {
+      await this.insertVillageDays(em, scope, perCourse);
+      await this.insertResidentDays(em, scope, perCourse);
+    }
     await this.insertVisitDays(em, scope);
-    await this.insertResidentDays(em, scope);
   }
 
   /**
    * Person-times: one per RESIDENT or GUEST attendance, a venue's headcount for a VENUE (the
    * largest reported, on the attendance row or in the headcount reports; 1 when none was
-   * reported: somebody was there). Completions fall under the resident's home village.
+   * reported: somebody was there). Completions fall under the resident's home village. Per
+   * course: the attendances of sessions that teach it, the completions of it.
    */
-  private async insertVillageDays(em: EntityManager, scope: DayScope): Promise<void> {
+  private async insertVillageDays(em: EntityManager, scope: DayScope, perCourse: boolean): Promise<void> {
+    const course = perCourseColumns(perCourse);
     const query = sql`
-      insert into reach_village_day (day, village_id, commune_code, province_code, live_person_times, venue_headcount, completions)
-      select x.day, x.village_id, v.commune_code, c.province_code,
+      insert into ${raw(perCourse ? 'reach_course_village_day' : 'reach_village_day')}
+             (${course.column} day, village_id, commune_code, province_code, live_person_times, venue_headcount, completions)
+      select ${course.x} x.day, x.village_id, v.commune_code, c.province_code,
              sum(x.person_times)::int, sum(x.venue_headcount)::int, sum(x.completions)::int
         from (
-          select ${sessionDay('s')} as day, a.village_id,
+          select ${course.session} ${sessionDay('s')} as day, a.village_id,
                  case when a.kind = 'VENUE' then ${VENUE_HEADCOUNT} else 1 end as person_times,
                  case when a.kind = 'VENUE' then ${VENUE_HEADCOUNT} else 0 end as venue_headcount,
                  0 as completions
             from live_attendance a join live_session s on s.id = a.session_id
-           where true ${onDays(sessionDay('s'), scope)}
+           where true ${course.sessionFilter} ${onDays(sessionDay('s'), scope)}
           union all
-          select ${localDay('e.completed_at')}, r.village_id, 0, 0, 1
+          select ${course.enrollment} ${localDay('e.completed_at')}, r.village_id, 0, 0, 1
             from enrollment e join resident r on r.id = e.resident_id
            where e.completed_at is not null ${onDaysByTime('e.completed_at', scope)}
         ) x
         join village v on v.id = x.village_id
         join commune c on c.code = v.commune_code
-       group by x.day, x.village_id, v.commune_code, c.province_code`;
+       group by ${course.x} x.day, x.village_id, v.commune_code, c.province_code`;
     await em.execute(query.text, [...query.params]);
   }
 
@@ -192,27 +197,36 @@ export class ReachRefreshService {
     await em.execute(query.text, [...query.params]);
   }
 
-  /** Everyone reached on a day, by attendance, check-in, completion or a named visit, under their home village. */
-  private async insertResidentDays(em: EntityManager, scope: DayScope): Promise<void> {
-    const query = sql`
-      insert into reach_resident_day (resident_id, day, village_id, commune_code, province_code)
-      select x.resident_id, x.day, r.village_id, v.commune_code, c.province_code
-        from (
-          select a.resident_id, ${sessionDay('s')} as day
-            from live_attendance a join live_session s on s.id = a.session_id
-           where a.kind = 'RESIDENT' and a.resident_id is not null ${onDays(sessionDay('s'), scope)}
-          union
-          select k.resident_id, ${sessionDay('s')}
-            from live_check_in k join live_session s on s.id = k.session_id
-           where true ${onDays(sessionDay('s'), scope)}
-          union
-          select e.resident_id, ${localDay('e.completed_at')}
-            from enrollment e
-           where e.completed_at is not null ${onDaysByTime('e.completed_at', scope)}
-          union
+  /**
+   * Everyone reached on a day, by attendance, check-in, completion or a named visit, under their
+   * home village. Per course: attendance of or check-in at a session that teaches it, or its
+   * completion; visits are not about a course.
+   */
+  private async insertResidentDays(em: EntityManager, scope: DayScope, perCourse: boolean): Promise<void> {
+    const course = perCourseColumns(perCourse);
+    const visits = perCourse
+      ? EMPTY
+      : sql`union
           select sv.resident_id, ${localDay('sv.occurred_at')}
             from support_visit sv
-           where sv.resident_id is not null ${onDaysByTime('sv.occurred_at', scope)}
+           where sv.resident_id is not null ${onDaysByTime('sv.occurred_at', scope)}`;
+    const query = sql`
+      insert into ${raw(perCourse ? 'reach_course_resident_day' : 'reach_resident_day')}
+             (${course.column} resident_id, day, village_id, commune_code, province_code)
+      select ${course.x} x.resident_id, x.day, r.village_id, v.commune_code, c.province_code
+        from (
+          select ${course.session} a.resident_id, ${sessionDay('s')} as day
+            from live_attendance a join live_session s on s.id = a.session_id
+           where a.kind = 'RESIDENT' and a.resident_id is not null ${course.sessionFilter} ${onDays(sessionDay('s'), scope)}
+          union
+          select ${course.session} k.resident_id, ${sessionDay('s')}
+            from live_check_in k join live_session s on s.id = k.session_id
+           where true ${course.sessionFilter} ${onDays(sessionDay('s'), scope)}
+          union
+          select ${course.enrollment} e.resident_id, ${localDay('e.completed_at')}
+            from enrollment e
+           where e.completed_at is not null ${onDaysByTime('e.completed_at', scope)}
+          ${visits}
         ) x
         join resident r on r.id = x.resident_id
         join village v on v.id = r.village_id
@@ -250,6 +264,28 @@ export class ReachRefreshService {
     );
     return new Date(row.refreshed_at);
   }
+}
+
+/** The rollups kept per local day: a refresh recomputes them a whole day at a time. */
+const DAY_TABLES = [
+  'reach_village_day',
+  'reach_visit_day',
+  'reach_resident_day',
+  'reach_course_village_day',
+  'reach_course_resident_day',
+];
+
+/** The extra course column of the per-course rollups: a session's course, an enrollment's course. */
+function perCourseColumns(perCourse: boolean) {
+  return perCourse
+    ? {
+        column: raw('course_id,'),
+        x: raw('x.course_id,'),
+        session: raw('s.course_id,'),
+        enrollment: raw('e.course_id,'),
+        sessionFilter: raw('and s.course_id is not null'),
+      }
+    : { column: EMPTY, x: EMPTY, session: EMPTY, enrollment: EMPTY, sessionFilter: EMPTY };
 }
 
 /** A VENUE attendance's people: the largest headcount reported for it, or 1. */

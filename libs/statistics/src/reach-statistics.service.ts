@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, can, Permission, provinceScope, requireAccount } from '@hocvuso/access';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { buckets, daysBetween, parseDay, ReachInterval } from './reach-calendar';
-import { type ReachFigures, ReachFigureQueries, type ReachPeriod, type SeriesPoint } from './reach-figures';
+import {
+  type CourseReach,
+  type ReachCourse,
+  type ReachFigures,
+  ReachFigureQueries,
+  type ReachPeriod,
+  type SeriesPoint,
+} from './reach-figures';
 import {
   breakdownLevels,
   childUnits,
@@ -11,6 +18,7 @@ import {
   ReachUnitKind,
   type ReachUnitRef,
 } from './reach-units';
+import { pgArray } from './sql-fragment';
 import { StatisticsError, StatisticsErrorCode } from './statistics.errors';
 
 /** A period may span three years: a campaign, not a history. */
@@ -19,6 +27,8 @@ export const MAX_PERIOD_DAYS = 1_100;
 export interface ReachReport {
   unit: ReachUnit;
   period: ReachPeriod;
+  /** the course every figure is restricted to, or null for all of them */
+  course: ReachCourse;
   figures: ReachFigures;
   /** when the rollups were last refreshed; null before the first refresh */
   asOf: Date | null;
@@ -27,6 +37,13 @@ export interface ReachReport {
 export interface ReachBreakdownRow {
   unit: ReachUnit;
   figures: ReachFigures;
+}
+
+export interface ReachCourseRow extends CourseReach {
+  /** null for a course id that sessions name but the catalog does not have */
+  slug: string | null;
+  /** the title of the latest published version, else of the draft */
+  title: string | null;
 }
 
 export enum RankingSubject {
@@ -53,6 +70,7 @@ export interface RankingRow {
 
 export interface ReachRanking {
   period: ReachPeriod;
+  course: ReachCourse;
   metric: RankingMetric;
   rows: RankingRow[];
   asOf: Date | null;
@@ -67,6 +85,22 @@ export function checkPeriod(from: unknown, to: unknown): ReachPeriod {
   return { from: first, to: last };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The course to restrict figures to: null when none was asked for, COURSE_NOT_FOUND for an id
+ * that names no course. Any course may be counted, published or not and whoever owns it: the
+ * figures stay within the unit the caller may read.
+ */
+export async function checkCourse(em: EntityManager, courseId: string | null | undefined): Promise<ReachCourse> {
+  if (courseId === null || courseId === undefined) return null;
+  const notFound = new StatisticsError(StatisticsErrorCode.COURSE_NOT_FOUND, { courseId });
+  if (!UUID.test(courseId)) throw notFound;
+  const [row] = await em.execute<{ id: string }[]>(`select id from course where id = ?`, [courseId]);
+  if (!row) throw notFound;
+  return row.id;
+}
+
 /**
  * Reach statistics read from the rollups the worker maintains (see ReachRefreshService), so a
  * province dashboard reads per-village-day rows and index-only distinct counts instead of
@@ -77,19 +111,27 @@ export function checkPeriod(from: unknown, to: unknown): ReachPeriod {
 export class ReachStatisticsService {
   constructor(private readonly em: EntityManager) {}
 
-  async report(actor: Actor, ref: ReachUnitRef, from: unknown, to: unknown): Promise<ReachReport> {
+  /** The unit's figures over the period, for every course or (with `courseId`) one course. */
+  async report(
+    actor: Actor,
+    ref: ReachUnitRef,
+    from: unknown,
+    to: unknown,
+    courseId: string | null = null,
+  ): Promise<ReachReport> {
     requireAccount(actor);
     const period = checkPeriod(from, to);
     const unit = await readableUnit(this.em, actor, ref);
+    const course = await checkCourse(this.em, courseId);
     const [figures, asOf] = await Promise.all([
-      this.queries().figures(unit, unit.kind, period, [unit.key]),
+      this.queries().figures(unit, unit.kind, period, [unit.key], course),
       this.asOf(),
     ]);
-    return { unit, period, figures: figures.get(unit.key)!, asOf };
+    return { unit, period, course, figures: figures.get(unit.key)!, asOf };
   }
 
   /** One level down: a province's communes; a commune's villages, then its teams; a team's villages. */
-  async breakdown(report: Pick<ReachReport, 'unit' | 'period'>): Promise<ReachBreakdownRow[]> {
+  async breakdown(report: Pick<ReachReport, 'unit' | 'period' | 'course'>): Promise<ReachBreakdownRow[]> {
     const rows: ReachBreakdownRow[] = [];
     for (const level of breakdownLevels(report.unit.kind)) {
       const children = await childUnits(this.em, report.unit, level);
@@ -98,18 +140,51 @@ export class ReachStatisticsService {
         level,
         report.period,
         children.map((child) => child.key),
+        report.course,
       );
       rows.push(...children.map((child) => ({ unit: child, figures: figures.get(child.key)! })));
     }
     return rows;
   }
 
-  series(report: Pick<ReachReport, 'unit' | 'period'>, interval: ReachInterval): Promise<SeriesPoint[]> {
+  series(report: Pick<ReachReport, 'unit' | 'period' | 'course'>, interval: ReachInterval): Promise<SeriesPoint[]> {
     const starts = buckets(report.period.from, report.period.to, interval);
-    return this.queries().series(report.unit, interval, report.period, starts);
+    return this.queries().series(report.unit, interval, report.period, starts, report.course);
   }
 
-  /** Communes or teams of a province ranked by completions per team member or per adult. */
+  /**
+   * The courses that reached the unit in the period, most people reached first; with a course in
+   * the report, that course's row only.
+   */
+  async courses(report: Pick<ReachReport, 'unit' | 'period' | 'course'>): Promise<ReachCourseRow[]> {
+    const figures = (await this.queries().courses(report.unit, report.period)).filter(
+      (row) => !report.course || row.courseId === report.course,
+    );
+    if (figures.length === 0) return [];
+    const names = await this.em.execute<{ id: string; slug: string; title: string | null }[]>(
+      `select c.id::text as id, c.slug,
+              (select v.title from course_version v where v.course_id = c.id
+                order by v.status = 'PUBLISHED' desc, v.number desc limit 1) as title
+         from course c where c.id = any(?::uuid[])`,
+      [pgArray(figures.map((row) => row.courseId))],
+    );
+    const byId = new Map(names.map((row) => [row.id, row]));
+    return figures
+      .map((row) => ({
+        ...row,
+        slug: byId.get(row.courseId)?.slug ?? null,
+        title: byId.get(row.courseId)?.title ?? null,
+      }))
+      .sort(
+        (a, b) =>
+          b.uniquePeople - a.uniquePeople ||
+          b.completions - a.completions ||
+          b.livePersonTimes - a.livePersonTimes ||
+          a.courseId.localeCompare(b.courseId),
+      );
+  }
+
+  /** Communes or teams of a province ranked by completions (of every course, or of one) per team member or per adult. */
   async ranking(
     actor: Actor,
     provinceCode: string,
@@ -117,6 +192,7 @@ export class ReachStatisticsService {
     metric: RankingMetric,
     from: unknown,
     to: unknown,
+    courseId: string | null = null,
   ): Promise<ReachRanking> {
     requireAccount(actor);
     const period = checkPeriod(from, to);
@@ -124,11 +200,12 @@ export class ReachStatisticsService {
     if (!/^\d{2}$/.test(provinceCode) || !can(actor, Permission.STATISTICS_READ, provinceScope(provinceCode)))
       throw notFound;
     const province = await readableUnit(this.em, actor, { kind: ReachUnitKind.PROVINCE, code: provinceCode });
+    const course = await checkCourse(this.em, courseId);
     const level = subject === RankingSubject.COMMUNES ? ReachUnitKind.COMMUNE : ReachUnitKind.TEAM;
     const units = await childUnits(this.em, province, level);
     const keys = units.map((unit) => unit.key);
     const [figures, members, asOf] = await Promise.all([
-      this.queries().figures(province, level, period, keys),
+      this.queries().figures(province, level, period, keys, course),
       this.members(provinceCode, level, period),
       this.asOf(),
     ]);
@@ -150,7 +227,7 @@ export class ReachStatisticsService {
         (b.value ?? -1) - (a.value ?? -1) || b.completions - a.completions || a.unit.key.localeCompare(b.unit.key),
     );
     rows.forEach((row, index) => (row.rank = index + 1));
-    return { period, metric, rows, asOf };
+    return { period, course, metric, rows, asOf };
   }
 
   /** Distinct accounts that were members of the unit's teams at some point of the period. */

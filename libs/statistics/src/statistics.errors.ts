@@ -4,6 +4,8 @@ export enum StatisticsErrorCode {
   /** a unit given by neither or both of code and id, or by the wrong one for its kind */
   INVALID_UNIT = 'INVALID_UNIT',
   INVALID_PERIOD = 'INVALID_PERIOD',
+  /** statistics asked for one course that does not exist */
+  COURSE_NOT_FOUND = 'COURSE_NOT_FOUND',
 }
 
 export const statisticsErrorMessages: Record<StatisticsErrorCode, string> = {
@@ -12,6 +14,7 @@ export const statisticsErrorMessages: Record<StatisticsErrorCode, string> = {
     'Đơn vị không hợp lệ: tỉnh/thành phố và xã/phường chọn theo mã, thôn/tổ dân phố và đội hình chọn theo mã định danh (id).',
   INVALID_PERIOD:
     'Khoảng thời gian không hợp lệ: ngày theo dạng NNNN-TT-NN, ngày bắt đầu không sau ngày kết thúc và không quá {maxDays} ngày.',
+  COURSE_NOT_FOUND: 'Không tìm thấy khóa học cần thống kê.',
 };
 
 /** A reach statistics request was refused. `details` carries codes and ids only. */

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@hocvuso/jobs';
+import { ReachExportsService } from './export/reach-exports.service';
 import { ReachRefreshRequests } from './reach-refresh-requests';
 import { ReachRefreshService } from './reach-refresh.service';
 import { ReachStatisticsService } from './reach-statistics.service';
@@ -11,7 +12,7 @@ import { ReachStatisticsService } from './reach-statistics.service';
  */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.statistics })],
-  providers: [ReachRefreshRequests, ReachRefreshService, ReachStatisticsService],
-  exports: [ReachRefreshRequests, ReachRefreshService, ReachStatisticsService],
+  providers: [ReachExportsService, ReachRefreshRequests, ReachRefreshService, ReachStatisticsService],
+  exports: [ReachExportsService, ReachRefreshRequests, ReachRefreshService, ReachStatisticsService],
 })
 export class StatisticsModule {}

@@ -6,7 +6,7 @@ import { GeographyError } from '@hocvuso/geography';
 import { IdentityError, TokenError } from '@hocvuso/identity';
 import { LiveError } from '@hocvuso/live';
 import { ResidentsError } from '@hocvuso/residents';
-import { StatisticsError } from '@hocvuso/statistics';
+import { ReachExportError, StatisticsError } from '@hocvuso/statistics';
 import { YouthError } from '@hocvuso/youth';
 import { toGraphQLError } from './graphql-errors';
 
@@ -22,6 +22,7 @@ import { toGraphQLError } from './graphql-errors';
   YouthError,
   LiveError,
   StatisticsError,
+  ReachExportError,
 )
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(DomainErrorFilter.name);
@@ -37,7 +38,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       | CoursesError
       | YouthError
       | LiveError
-      | StatisticsError,
+      | StatisticsError
+      | ReachExportError,
   ) {
     this.logger.warn({ code: error.code, details: error.details }, 'domain error');
     return toGraphQLError(error);

@@ -14,7 +14,14 @@ import {
 } from '@hocvuso/identity';
 import { LiveError, LiveErrorCode, liveErrorMessages } from '@hocvuso/live';
 import { ResidentsError, ResidentsErrorCode, residentsErrorMessages } from '@hocvuso/residents';
-import { StatisticsError, StatisticsErrorCode, statisticsErrorMessages } from '@hocvuso/statistics';
+import {
+  ReachExportError,
+  ReachExportErrorCode,
+  reachExportErrorMessages,
+  StatisticsError,
+  StatisticsErrorCode,
+  statisticsErrorMessages,
+} from '@hocvuso/statistics';
 import { YouthError, YouthErrorCode, youthErrorMessages } from '@hocvuso/youth';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryLimitCode } from './query-limits.plugin';
@@ -48,6 +55,7 @@ const domains = [
   { type: TokenError, codes: TokenErrorCode, messages: tokenErrorMessages },
   { type: YouthError, codes: YouthErrorCode, messages: youthErrorMessages },
   { type: StatisticsError, codes: StatisticsErrorCode, messages: statisticsErrorMessages },
+  { type: ReachExportError, codes: ReachExportErrorCode, messages: reachExportErrorMessages },
 ] as const;
 
 type DomainError = InstanceType<(typeof domains)[number]['type']>;

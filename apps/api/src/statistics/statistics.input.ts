@@ -23,6 +23,13 @@ export class ReachStatisticsArgs {
 
   @Field({ description: 'YYYY-MM-DD, local day, included; at most 1100 days after from' })
   to: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only what belongs to this course: its sessions’ classes and attendance, its completions, the people they reached',
+  })
+  courseId?: string | null;
 }
 
 @ArgsType()
@@ -41,4 +48,7 @@ export class ReachRankingArgs {
 
   @Field()
   to: string;
+
+  @Field(() => ID, { nullable: true, description: 'Rank by the completions of this course only' })
+  courseId?: string | null;
 }

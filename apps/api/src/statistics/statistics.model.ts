@@ -58,28 +58,35 @@ export class ReachFiguresModel {
   @Field(() => Int, { description: 'The part of livePersonTimes reported as venue headcounts' })
   venueHeadcount: number;
 
-  @Field(() => Int, { description: 'Support visits (lượt hỗ trợ)' })
-  supportVisits: number;
+  @Field(() => Int, { nullable: true, description: 'Support visits (lượt hỗ trợ); null for a course' })
+  supportVisits: number | null;
 
-  @Field(() => [TaskVisitsModel], { description: 'Every task, zeros included' })
-  visitsByTask: TaskVisitsModel[];
+  @Field(() => [TaskVisitsModel], { nullable: true, description: 'Every task, zeros included; null for a course' })
+  visitsByTask: TaskVisitsModel[] | null;
 
-  @Field(() => Int, { description: 'livePersonTimes + supportVisits (lượt người)' })
+  @Field(() => Int, { description: 'livePersonTimes + supportVisits (lượt người); for a course, livePersonTimes' })
   personTimes: number;
 
   @Field(() => Int, { description: 'Course completions of residents living in the unit' })
   completions: number;
 
   @Field(() => Int, {
-    description: 'Distinct residents of the unit with an attendance, check-in, completion or named visit in the period',
+    description:
+      'Distinct residents of the unit with an attendance, check-in, completion or named visit in the period; for a course, an attendance of or check-in at its sessions or its completion',
   })
   uniquePeople: number;
 
-  @Field(() => Int, { description: 'Residents who completed the basic programme during the period' })
-  residentsConfirmed: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Residents who completed the basic programme during the period; null for a course',
+  })
+  residentsConfirmed: number | null;
 
-  @Field(() => Int, { description: 'Residents who completed the basic programme by the period’s last day' })
-  residentsConfirmedToDate: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Residents who completed the basic programme by the period’s last day; null for a course',
+  })
+  residentsConfirmedToDate: number | null;
 
   @Field(() => Int, { nullable: true, description: 'From the targets in force on the last day; null without a target' })
   adultPopulation: number | null;
@@ -90,16 +97,16 @@ export class ReachFiguresModel {
   @Field(() => Float, { nullable: true, description: 'uniquePeople / adultPopulation' })
   reachedShare: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'residentsConfirmedToDate / adultPopulation' })
+  @Field(() => Float, { nullable: true, description: 'residentsConfirmedToDate / adultPopulation; null for a course' })
   confirmedShare: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'residentsConfirmedToDate / targetPeople' })
+  @Field(() => Float, { nullable: true, description: 'residentsConfirmedToDate / targetPeople; null for a course' })
   targetProgress: number | null;
 
   @Field(() => Int)
   villages: number;
 
-  @Field(() => Int, { description: 'Villages with at least one class held in the period' })
+  @Field(() => Int, { description: 'Villages with at least one class (of the course) held in the period' })
   villagesWithClass: number;
 
   @Field(() => Int, { description: 'Villages covered by a team' })
@@ -129,13 +136,42 @@ export class ReachSeriesPointModel {
   @Field(() => Int)
   livePersonTimes: number;
 
-  @Field(() => Int)
-  supportVisits: number;
+  @Field(() => Int, { nullable: true, description: 'Null for a course' })
+  supportVisits: number | null;
 
   @Field(() => Int)
   completions: number;
 
   @Field(() => Int, { description: 'Distinct within the bucket: buckets do not add up to the period’s uniquePeople' })
+  uniquePeople: number;
+}
+
+@ObjectType('ReachCourseRow', { description: 'One course’s figures in the unit over the period' })
+export class ReachCourseRowModel {
+  @Field(() => ID)
+  courseId: string;
+
+  @Field(() => String, { nullable: true, description: 'Null for a course sessions name but the catalog lacks' })
+  slug: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title of the latest published version, else of the draft' })
+  title: string | null;
+
+  @Field(() => Int, { description: 'Distinct ended sessions of the course attended from the unit' })
+  classesHeld: number;
+
+  @Field(() => Int, { description: 'Attendances of the course’s sessions plus venue headcounts' })
+  livePersonTimes: number;
+
+  @Field(() => Int)
+  venueHeadcount: number;
+
+  @Field(() => Int, { description: 'Completions of the course by residents of the unit' })
+  completions: number;
+
+  @Field(() => Int, {
+    description: 'Residents of the unit who attended or checked in at the course’s sessions, or completed it',
+  })
   uniquePeople: number;
 }
 
@@ -149,6 +185,9 @@ export class ReachStatisticsModel {
 
   @Field({ description: 'YYYY-MM-DD, local day, included' })
   to: string;
+
+  @Field(() => ID, { nullable: true, description: 'The course the figures are restricted to; null for every course' })
+  courseId: string | null;
 
   @Field(() => Date, {
     nullable: true,
@@ -192,6 +231,9 @@ export class ReachRankingModel {
 
   @Field(() => RankingMetric)
   metric: RankingMetric;
+
+  @Field(() => ID, { nullable: true, description: 'The course whose completions are ranked; null for every course' })
+  courseId: string | null;
 
   @Field(() => Date, { nullable: true })
   asOf: Date | null;

@@ -11,6 +11,7 @@ import type { GraphQLContext } from '../graphql/graphql.context';
 import { ReachRankingArgs, ReachStatisticsArgs } from './statistics.input';
 import {
   ReachBreakdownRowModel,
+  ReachCourseRowModel,
   ReachRankingModel,
   ReachRefreshRequestModel,
   ReachSeriesPointModel,
@@ -32,7 +33,7 @@ export function toUnitModel(unit: ReachUnit): ReachUnitModel {
 }
 
 /** What a ReachStatistics object carries for its breakdown and series: the checked unit and period. */
-type ReachStatisticsParent = ReachStatisticsModel & { report: Pick<ReachReport, 'unit' | 'period'> };
+type ReachStatisticsParent = ReachStatisticsModel & { report: Pick<ReachReport, 'unit' | 'period' | 'course'> };
 
 @Resolver(() => ReachStatisticsModel)
 export class ReachStatisticsResolver {
@@ -42,17 +43,19 @@ export class ReachStatisticsResolver {
   ) {}
 
   @Query(() => ReachStatisticsModel, {
-    description: 'Reach figures of a province, commune, village or team over a period of local days (STATISTICS_READ)',
+    description:
+      'Reach figures of a province, commune, village or team over a period of local days, for every course or one (STATISTICS_READ)',
   })
   async reachStatistics(
     @Args() args: ReachStatisticsArgs,
     @Context() ctx: GraphQLContext,
   ): Promise<ReachStatisticsParent> {
-    const report = await this.statistics.report(ctx.actor, args.unit, args.from, args.to);
+    const report = await this.statistics.report(ctx.actor, args.unit, args.from, args.to, args.courseId);
     return {
       unit: toUnitModel(report.unit),
       from: report.period.from,
       to: report.period.to,
+      courseId: report.course,
       asOf: report.asOf,
       figures: report.figures,
       report,
@@ -75,6 +78,14 @@ export class ReachStatisticsResolver {
     return this.statistics.series(parent.report, interval);
   }
 
+  @ResolveField(() => [ReachCourseRowModel], {
+    description:
+      'The courses whose sessions, completions or reached people count in the unit over the period, most people reached first (only the asked course with courseId)',
+  })
+  courses(@Parent() parent: ReachStatisticsParent): Promise<ReachCourseRowModel[]> {
+    return this.statistics.courses(parent.report);
+  }
+
   @Query(() => ReachRankingModel, {
     description: 'Communes or teams of a province ranked by completions per team member or per adult (STATISTICS_READ)',
   })
@@ -86,11 +97,13 @@ export class ReachStatisticsResolver {
       args.metric,
       args.from,
       args.to,
+      args.courseId,
     );
     return {
       from: ranking.period.from,
       to: ranking.period.to,
       metric: ranking.metric,
+      courseId: ranking.course,
       asOf: ranking.asOf,
       rows: ranking.rows.map((row) => ({ ...row, unit: toUnitModel(row.unit) })),
     };

@@ -7,6 +7,8 @@ import { Migration20261122060000Live } from './Migration20261122060000-live';
 import { Migration20261122070000Youth } from './Migration20261122070000-youth';
 import { Migration20261122080000LiveAttendance } from './Migration20261122080000-live-attendance';
 import { Migration20261122090000Statistics } from './Migration20261122090000-statistics';
+import { Migration20261122110000ReachCourses } from './Migration20261122110000-reach-courses';
+import { Migration20261122120000ReachExports } from './Migration20261122120000-reach-exports';
 
 /** Every migration, oldest first. Append; never edit one that has landed. */
 export const migrationsList = [
@@ -19,4 +21,6 @@ export const migrationsList = [
   { name: 'Migration20261122070000-youth', class: Migration20261122070000Youth },
   { name: 'Migration20261122080000-live-attendance', class: Migration20261122080000LiveAttendance },
   { name: 'Migration20261122090000-statistics', class: Migration20261122090000Statistics },
+  { name: 'Migration20261122110000-reach-courses', class: Migration20261122110000ReachCourses },
+  { name: 'Migration20261122120000-reach-exports', class: Migration20261122120000ReachExports },
 ];
