@@ -29,6 +29,11 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts a redis-server of this file's own on `port` and resolves once it answers, checking that
+ * the server answering is that process: were the port taken meanwhile by another program's Redis,
+ * the test would stop one server and keep talking to another.
+ */
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
@@ -45,14 +50,19 @@ async function startRedis(port: number): Promise<ChildProcess> {
     retryStrategy: () => null,
   });
   try {
-    await eventually(
+    const info = await eventually(
       () =>
         probe.connect().then(
-          () => probe.ping(),
+          () => probe.info('server'),
           () => null,
         ),
-      (answer) => answer === 'PONG',
+      (answer) => answer !== null || child.exitCode !== null,
     );
+    const pid = /process_id:(\d+)/.exec(info ?? '')?.[1];
+    if (child.exitCode !== null || pid !== String(child.pid)) {
+      await stopRedis(child);
+      throw new Error(`port ${port} answers with another Redis (process ${pid}, ours ${child.pid})`);
+    }
   } finally {
     probe.disconnect();
   }
@@ -92,6 +102,8 @@ describe('live attendance loses no join or leave while Redis is unreachable', ()
 
   afterAll(async () => {
     clients.closeAll();
+    // A failure while Redis was stopped leaves it stopped: bring it back so the apps can close.
+    if (redis?.exitCode !== null && port) redis = await startRedis(port);
     await gateway?.close();
     await worker?.close();
     await api?.close();

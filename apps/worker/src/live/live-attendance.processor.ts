@@ -13,19 +13,24 @@ type AttendanceJob = {
 /**
  * How long a job's lock lasts without renewal, and how often this worker looks for active jobs
  * whose lock has lapsed (their worker died) and puts them back in the queue. @nestjs/bullmq takes
- * worker options only from the decorator, so the configuration is read when the class is declared.
+ * worker options only from the decorator; these getters are read when the worker is created at
+ * application start, not when this file is imported, so the configuration is the app's own.
  */
-function stalledJobOptions(): Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'> {
-  const { WORKER_STALLED_INTERVAL_MS: interval } = loadConfig();
-  return { lockDuration: interval, stalledInterval: interval };
-}
+const stalledJobOptions: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'> = {
+  get lockDuration() {
+    return loadConfig().WORKER_STALLED_INTERVAL_MS;
+  },
+  get stalledInterval() {
+    return loadConfig().WORKER_STALLED_INTERVAL_MS;
+  },
+};
 
 /**
  * Writes the gateways' attendance batches and, once a session has ended, completes its lesson
  * for those who attended enough. Both are idempotent, so BullMQ retries (a worker killed mid-batch
  * included) change nothing the first run did.
  */
-@Processor(QueueName.liveAttendance, stalledJobOptions())
+@Processor(QueueName.liveAttendance, stalledJobOptions)
 export class LiveAttendanceProcessor extends WorkerHost {
   private readonly logger = new Logger(LiveAttendanceProcessor.name);
 
