@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@hocvuso/config';
 import { QueueName } from '@hocvuso/jobs';
-import { createRedisClient } from '@hocvuso/redis';
 import { REPORT_COLUMNS, REPORT_TITLE, signExportLink } from '@hocvuso/statistics';
-import { type Job, Queue, QueueEvents } from 'bullmq';
+import type { Job } from 'bullmq';
 import { type CellValue, Workbook } from 'exceljs';
-import type { Redis } from 'ioredis';
-import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import { StatisticsProcessor } from '../apps/worker/src/statistics/statistics.processor';
-import { createWorkerApp } from '../apps/worker/src/worker.app';
 import { ApiHarness, type GraphQLResult } from './support/api-harness';
 import { createActor, Role, scopes, type TestActor } from './support/actors';
+import { type TestQueue, WorkerHarness } from './support/worker-harness';
 import { buildReachFixture, type ReachFixture } from './support/reach-fixture';
 
 const EXPORT_FIELDS = `id status progress format unit { kind code id name } from to fileName errorCode
@@ -145,10 +141,8 @@ function readCsv(text: string): string[][] {
 describe('reach exports are built by the worker and downloaded by a signed link', () => {
   const config = loadConfig();
   let api: ApiHarness;
-  let worker: NestExpressApplication;
-  let connections: Redis[];
-  let events: QueueEvents;
-  let queue: Queue;
+  let worker: WorkerHarness;
+  let statistics: TestQueue<'statistics'>;
   let fixture: ReachFixture;
   let admin: TestActor;
   let official: TestActor;
@@ -164,13 +158,13 @@ describe('reach exports are built by the worker and downloaded by a signed link'
     (await gql<{ reachStatistics: Stats }>(STATS, { unit, ...PERIOD }, official.token)).reachStatistics;
   const requestExport = (input: Record<string, unknown>, token = official.token) =>
     api.gql<{ requestReachExport: ExportView }>(REQUEST, { input: { ...PERIOD, ...input } }, token);
-  const jobOf = async (exportId: string): Promise<Job> => (await queue.getJob(`reach-export-${exportId}`))!;
+  const jobOf = async (exportId: string): Promise<Job> => (await statistics.queue.getJob(`reach-export-${exportId}`))!;
   /** Requests an export, waits for its job and answers the export as reachExport shows it then. */
   const built = async (input: Record<string, unknown>, token = official.token): Promise<ExportView> => {
     const requested = await requestExport(input, token);
     expect(requested.errors).toBeUndefined();
     const { id } = requested.data!.requestReachExport;
-    await (await jobOf(id)).waitUntilFinished(events, 30_000);
+    await (await jobOf(id)).waitUntilFinished(statistics.events, 30_000);
     return (await gql<{ reachExport: ExportView }>(GET, { id }, token)).reachExport;
   };
   const download = async (url: string) => {
@@ -189,28 +183,17 @@ describe('reach exports are built by the worker and downloaded by a signed link'
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    worker = await createWorkerApp();
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
-    connections = [
-      createRedisClient(config.REDIS_URL, 'test-queue'),
-      createRedisClient(config.REDIS_URL, 'test-events'),
-    ];
-    queue = new Queue(QueueName.statistics, { connection: connections[0], prefix: config.REDIS_KEY_PREFIX });
-    events = new QueueEvents(QueueName.statistics, { connection: connections[1], prefix: config.REDIS_KEY_PREFIX });
-    await events.waitUntilReady();
+    worker = await WorkerHarness.start();
+    statistics = await worker.queue(QueueName.statistics);
     fixture = await buildReachFixture(api, '69', { province: 'Sáu Chín' });
     admin = await createActor(api, [[Role.ADMIN, scopes.nation()]]);
     official = await createActor(api, [[Role.PROVINCE_OFFICIAL, scopes.province('69')]]);
     otherOfficial = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('69002', '69')]]);
     const refresh = await gql<{ refreshReachStatistics: { jobId: string } }>(REFRESH, {}, admin.token);
-    await (await queue.getJob(refresh.refreshReachStatistics.jobId))!.waitUntilFinished(events, 30_000);
+    await statistics.finished(refresh.refreshReachStatistics.jobId);
   });
 
   afterAll(async () => {
-    await queue?.close();
-    await events?.close();
-    await Promise.all((connections ?? []).map((connection) => connection.quit()));
     await worker?.close();
     await api?.close();
   });
@@ -302,7 +285,7 @@ describe('reach exports are built by the worker and downloaded by a signed link'
     const again = await requestExport(input);
     expect(first.errors).toBeUndefined();
     expect(again.data!.requestReachExport.id).toBe(id);
-    await (await jobOf(id)).waitUntilFinished(events, 30_000);
+    await (await jobOf(id)).waitUntilFinished(statistics.events, 30_000);
     const third = await requestExport(input);
     expect(third.data!.requestReachExport).toMatchObject({ id, status: 'DONE' });
     expect(await api.sql(`select id from reach_export where id = ?`, [id])).toHaveLength(1);
@@ -347,7 +330,7 @@ describe('reach exports are built by the worker and downloaded by a signed link'
     await api.sql(`update reach_export set expires_at = now() - interval '1 minute' where id = ?`, [done.id]);
     expect((await download(done.downloadUrl!)).status).toBe(410);
     const refresh = await gql<{ refreshReachStatistics: { jobId: string } }>(REFRESH, {}, admin.token);
-    await (await queue.getJob(refresh.refreshReachStatistics.jobId))!.waitUntilFinished(events, 30_000);
+    await statistics.finished(refresh.refreshReachStatistics.jobId);
     expect(await api.sql(`select id from reach_export where id = ?`, [done.id])).toEqual([]);
     const gone = await download(done.downloadUrl!);
     expect(json(gone.body).code).toBe('EXPORT_GONE');
@@ -385,7 +368,7 @@ describe('reach exports are built by the worker and downloaded by a signed link'
     const own = await built({ unit: { kind: 'COMMUNE', code: '69002' }, format: 'CSV' }, otherOfficial.token);
     const provincial = (await requestExport({ unit: { kind: 'PROVINCE', code: '69' }, format: 'CSV' })).data!
       .requestReachExport;
-    await (await jobOf(provincial.id)).waitUntilFinished(events, 30_000);
+    await (await jobOf(provincial.id)).waitUntilFinished(statistics.events, 30_000);
     expect(codeOf(await api.gql(GET, { id: provincial.id }, otherOfficial.token))).toBe('EXPORT_NOT_FOUND');
     expect(codeOf(await api.gql(GET, { id: randomUUID() }, official.token))).toBe('EXPORT_NOT_FOUND');
     // The province official may read the commune official's export: the unit is inside its scope.
@@ -425,7 +408,7 @@ describe('reach exports are built by the worker and downloaded by a signed link'
   });
 
   it('fails an export whose requester lost access before the worker built it', async () => {
-    const processor = worker.get(StatisticsProcessor);
+    const processor = worker.app.get(StatisticsProcessor);
     const leaving = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('69002', '69')]]);
     await processor.worker.pause(true);
     let id: string;
@@ -439,7 +422,7 @@ describe('reach exports are built by the worker and downloaded by a signed link'
     } finally {
       processor.worker.resume();
     }
-    await expect((await jobOf(id)).waitUntilFinished(events, 30_000)).rejects.toThrow('UNIT_NOT_FOUND');
+    await expect((await jobOf(id)).waitUntilFinished(statistics.events, 30_000)).rejects.toThrow('UNIT_NOT_FOUND');
     const [row] = await api.sql<{ status: string; error_code: string; file: Buffer | null }>(
       `select status, error_code, file from reach_export where id = ?`,
       [id],

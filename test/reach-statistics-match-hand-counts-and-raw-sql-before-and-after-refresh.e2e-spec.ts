@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@hocvuso/config';
 import { QueueName } from '@hocvuso/jobs';
-import { createRedisClient } from '@hocvuso/redis';
 import { BASIC_PROGRAMME_SLUGS } from '@hocvuso/statistics';
-import { Queue, QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { Logger } from 'nestjs-pino';
 import { StatisticsProcessor } from '../apps/worker/src/statistics/statistics.processor';
-import { createWorkerApp } from '../apps/worker/src/worker.app';
 import { ApiHarness, type GraphQLResult } from './support/api-harness';
 import { createActor, Role, scopes, type TestActor } from './support/actors';
+import { type TestQueue, WorkerHarness } from './support/worker-harness';
 import { buildReachFixture, type ReachFixture } from './support/reach-fixture';
 
 const FIGURES = `classesHeld livePersonTimes venueHeadcount supportVisits visitsByTask { task visits } personTimes
@@ -61,10 +56,8 @@ const tasks = (counts: Partial<Record<string, number>>) =>
 describe('reach statistics match hand counts and the raw rows, before and after a refresh', () => {
   const config = loadConfig();
   let api: ApiHarness;
-  let worker: NestExpressApplication;
-  let connections: Redis[];
-  let events: QueueEvents;
-  let queue: Queue;
+  let worker: WorkerHarness;
+  let statistics: TestQueue<'statistics'>;
   let admin: TestActor;
   let official: TestActor;
   let otherOfficial: TestActor;
@@ -80,22 +73,13 @@ describe('reach statistics match hand counts and the raw rows, before and after 
   const refresh = async (full: boolean) => {
     const result = await api.gql<{ refreshReachStatistics: { jobId: string } }>(REFRESH, { full }, admin.token);
     expect(result.errors).toBeUndefined();
-    const job = await queue.getJob(result.data!.refreshReachStatistics.jobId);
-    return job!.waitUntilFinished(events, 30_000) as Promise<{ full: boolean }>;
+    return statistics.finished<{ full: boolean }>(result.data!.refreshReachStatistics.jobId);
   };
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    worker = await createWorkerApp();
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
-    connections = [
-      createRedisClient(config.REDIS_URL, 'test-queue'),
-      createRedisClient(config.REDIS_URL, 'test-events'),
-    ];
-    queue = new Queue(QueueName.statistics, { connection: connections[0], prefix: config.REDIS_KEY_PREFIX });
-    events = new QueueEvents(QueueName.statistics, { connection: connections[1], prefix: config.REDIS_KEY_PREFIX });
-    await events.waitUntilReady();
+    worker = await WorkerHarness.start();
+    statistics = await worker.queue(QueueName.statistics);
     const fixture = await buildReachFixture(api);
     ({ id, volunteer, visit } = fixture);
     admin = await createActor(api, [[Role.ADMIN, scopes.nation()]]);
@@ -104,9 +88,6 @@ describe('reach statistics match hand counts and the raw rows, before and after 
   });
 
   afterAll(async () => {
-    await queue?.close();
-    await events?.close();
-    await Promise.all((connections ?? []).map((connection) => connection.quit()));
     await worker?.close();
     await api?.close();
   });
@@ -400,11 +381,11 @@ describe('reach statistics match hand counts and the raw rows, before and after 
   it('schedules the incremental refresh as a repeatable job when an interval is configured, and removes it at 0', async () => {
     // The worker's APP_CONFIG is this same parsed object; the run starts with the schedule off.
     const settings = config as { STATISTICS_REFRESH_INTERVAL_SECONDS: number };
-    const processor = worker.get(StatisticsProcessor);
+    const processor = worker.app.get(StatisticsProcessor);
     try {
       settings.STATISTICS_REFRESH_INTERVAL_SECONDS = 3_600;
       await processor.onApplicationBootstrap();
-      const schedulers = await queue.getJobSchedulers();
+      const schedulers = await statistics.queue.getJobSchedulers();
       expect(schedulers).toEqual([
         expect.objectContaining({ key: 'refresh-reach', name: 'refresh-reach', every: 3_600_000 }),
       ]);
@@ -412,6 +393,6 @@ describe('reach statistics match hand counts and the raw rows, before and after 
       settings.STATISTICS_REFRESH_INTERVAL_SECONDS = 0;
       await processor.onApplicationBootstrap();
     }
-    expect(await queue.getJobSchedulers()).toEqual([]);
+    expect(await statistics.queue.getJobSchedulers()).toEqual([]);
   });
 });

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '@hocvuso/config';
 import { foldVietnamese } from '@hocvuso/geography';
 import { QueueName } from '@hocvuso/jobs';
-import { createRedisClient } from '@hocvuso/redis';
-import { Queue, QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { Logger } from 'nestjs-pino';
-import { createWorkerApp } from '../apps/worker/src/worker.app';
 import { ApiHarness, type GraphQLResult } from './support/api-harness';
 import { createActor, Role, scopes, type TestActor } from './support/actors';
+import { type TestQueue, WorkerHarness } from './support/worker-harness';
 
 const FIGURES = `classesHeld livePersonTimes venueHeadcount supportVisits visitsByTask { task visits } personTimes
   completions uniquePeople residentsConfirmed residentsConfirmedToDate adultPopulation targetPeople
@@ -62,12 +56,9 @@ const NOT_PER_COURSE = {
  * API, after a full refresh, after an incremental one, and after a full one again.
  */
 describe('reach statistics per course match hand counts and the raw rows', () => {
-  const config = loadConfig();
   let api: ApiHarness;
-  let worker: NestExpressApplication;
-  let connections: Redis[];
-  let events: QueueEvents;
-  let queue: Queue;
+  let worker: WorkerHarness;
+  let statistics: TestQueue<'statistics'>;
   let admin: TestActor;
   let official: TestActor;
   let otherOfficial: TestActor;
@@ -85,22 +76,13 @@ describe('reach statistics per course match hand counts and the raw rows', () =>
   const refresh = async (full: boolean) => {
     const result = await api.gql<{ refreshReachStatistics: { jobId: string } }>(REFRESH, { full }, admin.token);
     expect(result.errors).toBeUndefined();
-    const job = await queue.getJob(result.data!.refreshReachStatistics.jobId);
-    return job!.waitUntilFinished(events, 30_000) as Promise<{ full: boolean }>;
+    return statistics.finished<{ full: boolean }>(result.data!.refreshReachStatistics.jobId);
   };
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    worker = await createWorkerApp();
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
-    connections = [
-      createRedisClient(config.REDIS_URL, 'test-queue'),
-      createRedisClient(config.REDIS_URL, 'test-events'),
-    ];
-    queue = new Queue(QueueName.statistics, { connection: connections[0], prefix: config.REDIS_KEY_PREFIX });
-    events = new QueueEvents(QueueName.statistics, { connection: connections[1], prefix: config.REDIS_KEY_PREFIX });
-    await events.waitUntilReady();
+    worker = await WorkerHarness.start();
+    statistics = await worker.queue(QueueName.statistics);
     admin = await createActor(api, [[Role.ADMIN, scopes.nation()]]);
     official = await createActor(api, [[Role.PROVINCE_OFFICIAL, scopes.province('76')]]);
     otherOfficial = await createActor(api, [[Role.COMMUNE_OFFICIAL, scopes.commune('76002', '76')]]);
@@ -108,9 +90,6 @@ describe('reach statistics per course match hand counts and the raw rows', () =>
   });
 
   afterAll(async () => {
-    await queue?.close();
-    await events?.close();
-    await Promise.all((connections ?? []).map((connection) => connection.quit()));
     await worker?.close();
     await api?.close();
   });

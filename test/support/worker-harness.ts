@@ -33,6 +33,8 @@ export interface TestQueue<Q extends QueueName> {
     data: QueueJobs[Q][N],
     options?: JobsOptions,
   ): Promise<R>;
+  /** Waits for a job something else added (the API, a gateway) and returns its result. */
+  finished<R = unknown>(jobId: string): Promise<R>;
 }
 
 /**
@@ -73,6 +75,11 @@ export class WorkerHarness {
       add: (jobName: string, data: unknown, options?: JobsOptions) => queue.add(jobName, data, options),
       run: async <R>(jobName: string, data: unknown, options?: JobsOptions) =>
         (await queue.add(jobName, data, options)).waitUntilFinished(events, 30_000) as Promise<R>,
+      finished: async <R>(jobId: string) => {
+        const job = await queue.getJob(jobId);
+        if (!job) throw new Error(`no job ${jobId} in ${name}`);
+        return job.waitUntilFinished(events, 30_000) as Promise<R>;
+      },
     } as TestQueue<Q>;
   }
 
