@@ -51,7 +51,20 @@ export class ReachRefreshService {
     this.logger.log(
       `reach rollups refreshed (${outcome.full ? 'full' : 'incremental'}): ${outcome.days} days, ${outcome.sessions} sessions`,
     );
+    if (outcome.full) await this.vacuum();
     return outcome;
+  }
+
+  /**
+   * A rebuild deletes and rewrites every rollup row. Until a vacuum marks the new rows visible,
+   * the dashboards' index-only scans go back to the table for each row (and the planner works from
+   * the old statistics), so the rebuild vacuums and analyzes them once it has committed. VACUUM
+   * cannot run inside a transaction; dashboards keep reading while it runs.
+   */
+  private async vacuum(): Promise<void> {
+    const started = Date.now();
+    await this.em.execute(`vacuum (analyze) ${[...DAY_TABLES, ...OTHER_TABLES].join(', ')}`);
+    this.logger.log(`reach rollups vacuumed and analyzed in ${Date.now() - started} ms`);
   }
 
   private async rebuild(em: EntityManager): Promise<ReachRefreshOutcome> {
@@ -274,6 +287,9 @@ const DAY_TABLES = [
   'reach_course_village_day',
   'reach_course_resident_day',
 ];
+
+/** The rollups a rebuild rewrites besides the daily ones. */
+const OTHER_TABLES = ['reach_session_village', 'reach_confirmed'];
 
 /** The extra course column of the per-course rollups: a session's course, an enrollment's course. */
 function perCourseColumns(perCourse: boolean) {
