@@ -32,6 +32,7 @@ type Family =
   | 'readTeams'
   | 'setReachTarget'
   | 'readReachStatistics'
+  | 'requestReachExport'
   | 'scheduleLiveSession';
 
 const families: Family[] = [
@@ -49,6 +50,7 @@ const families: Family[] = [
   'readTeams',
   'setReachTarget',
   'readReachStatistics',
+  'requestReachExport',
   'scheduleLiveSession',
 ];
 
@@ -69,6 +71,7 @@ const allowedAtHome: Record<Role, readonly Family[]> = {
     'enrollResident',
     'readTeams',
     'readReachStatistics',
+    'requestReachExport',
   ],
   TEAM_LEADER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident', 'enrollResident'],
   VOLUNTEER: ['readResident', 'listResidents', 'nestedResidentCount', 'createResident', 'enrollResident'],
@@ -299,6 +302,17 @@ describe('authorization matrix: every role, every operation family, in and out o
              }`,
             { unit: { kind: 'COMMUNE', code: ground.communeCode } },
           ),
+        );
+      case 'requestReachExport':
+        return outcomeOf(
+          await as.gql(`mutation ($input: RequestReachExportInput!) { requestReachExport(input: $input) { id } }`, {
+            input: {
+              unit: { kind: 'COMMUNE', code: ground.communeCode },
+              from: '2026-10-01',
+              to: '2026-10-31',
+              format: 'CSV',
+            },
+          }),
         );
       case 'scheduleLiveSession': {
         const start = Date.now() + 86_400_000;
