@@ -362,15 +362,18 @@ export class ReachFigureQueries {
     const hasClass = sql`exists (select 1 from reach_session_village s where s.village_id = r.village_id
                            and s.day between ${period.from}::date and ${period.to}::date ${rollups(course).onCourse('s')})`;
     const hasTeam = raw('exists (select 1 from team_village t where t.village_id = r.village_id)');
+    // Each village's two tests run once, then the groups count them.
     return grouped(
       this.em,
-      sql`select ${grouping.key('village')} as key, count(*)::int as villages,
-                 count(*) filter (where ${hasClass})::int as with_class,
-                 count(*) filter (where ${hasTeam})::int as with_team,
-                 count(*) filter (where ${hasClass} and ${hasTeam})::int as with_both
-            from (select v.id as village_id, v.commune_code, c.province_code
-                    from village v join commune c on c.code = v.commune_code) r ${grouping.join('village')}
-           where ${inUnit(unit, 'village')} group by 1`,
+      sql`select key, count(*)::int as villages,
+                 count(*) filter (where has_class)::int as with_class,
+                 count(*) filter (where has_team)::int as with_team,
+                 count(*) filter (where has_class and has_team)::int as with_both
+            from (select ${grouping.key('village')} as key, ${hasClass} as has_class, ${hasTeam} as has_team
+                    from (select v.id as village_id, v.commune_code, c.province_code
+                            from village v join commune c on c.code = v.commune_code) r ${grouping.join('village')}
+                   where ${inUnit(unit, 'village')}) x
+           group by 1`,
     );
   }
 

@@ -9,6 +9,7 @@ import { Migration20261122080000LiveAttendance } from './Migration20261122080000
 import { Migration20261122090000Statistics } from './Migration20261122090000-statistics';
 import { Migration20261122110000ReachCourses } from './Migration20261122110000-reach-courses';
 import { Migration20261122120000ReachExports } from './Migration20261122120000-reach-exports';
+import { Migration20261202080000ReachProvinceCoveringIndexes } from './Migration20261202080000-reach-province-covering-indexes';
 
 /** Every migration, oldest first. Append; never edit one that has landed. */
 export const migrationsList = [
@@ -23,4 +24,8 @@ export const migrationsList = [
   { name: 'Migration20261122090000-statistics', class: Migration20261122090000Statistics },
   { name: 'Migration20261122110000-reach-courses', class: Migration20261122110000ReachCourses },
   { name: 'Migration20261122120000-reach-exports', class: Migration20261122120000ReachExports },
+  {
+    name: 'Migration20261202080000-reach-province-covering-indexes',
+    class: Migration20261202080000ReachProvinceCoveringIndexes,
+  },
 ];
