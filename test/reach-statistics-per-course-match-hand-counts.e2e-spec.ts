@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { foldVietnamese } from '@hocvuso/geography';
 import { QueueName } from '@hocvuso/jobs';
 import { ApiHarness, type GraphQLResult } from './support/api-harness';
 import { createActor, Role, scopes, type TestActor } from './support/actors';
+import { insertReachPlaces } from './support/reach-fixture';
 import { type TestQueue, WorkerHarness } from './support/worker-harness';
 
 const FIGURES = `classesHeld livePersonTimes venueHeadcount supportVisits visitsByTask { task visits } personTimes
@@ -95,52 +95,22 @@ describe('reach statistics per course match hand counts and the raw rows', () =>
   });
 
   async function buildFixture(): Promise<void> {
-    await api.sql(
-      `insert into province (code, name, full_name, name_en, kind, search_text) values ('76', 'Bảy Sáu', 'Tỉnh Bảy Sáu', 'Test 76', 'PROVINCE', 'bay sau')
-       on conflict (code) do nothing`,
-    );
-    await api.sql(
-      `insert into commune (code, province_code, name, full_name, name_en, kind, search_text) values
-         ('76001', '76', 'Xã Khóa Học', 'Xã Khóa Học', 'Khoa Hoc', 'XA', 'xa khoa hoc'),
-         ('76002', '76', 'Xã Láng Giềng', 'Xã Láng Giềng', 'Lang Gieng', 'XA', 'xa lang gieng')
-       on conflict (code) do nothing`,
-    );
-    for (const [key, communeCode] of [
-      ['A1', '76001'],
-      ['A2', '76001'],
-      ['B1', '76002'],
-    ]) {
-      id[key] = randomUUID();
-      const name = `Thôn ${key} ${tag}`;
-      await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, ?, ?, 'THON', ?)`, [
-        id[key],
-        communeCode,
-        name,
-        foldVietnamese(name),
-      ]);
-    }
-    for (const [key, village] of [
-      ['V', 'A2'],
-      ['V2', 'A1'],
-    ]) {
-      id[key] = randomUUID();
-      await api.sql(`insert into venue (id, village_id, name, search_text) values (?, ?, ?, ?)`, [
-        id[key],
-        id[village],
-        `Nhà văn hóa ${key} ${tag}`,
-        `nha van hoa ${key.toLowerCase()} ${tag}`,
-      ]);
-    }
-    for (const [key, village] of [
-      ['r1', 'A1'],
-      ['r2', 'A1'],
-      ['r3', 'A2'],
-      ['r4', 'B1'],
-      ['r5', 'A1'],
-    ]) {
-      id[key] = randomUUID();
-      await api.sql(`insert into resident (id, village_id, birth_year) values (?, ?, 1980)`, [id[key], id[village]]);
-    }
+    await insertReachPlaces(api, id, tag, {
+      provinceCode: '76',
+      provinceName: 'Bảy Sáu',
+      communes: [
+        { name: 'Xã Khóa Học', nameEn: 'Khoa Hoc' },
+        { name: 'Xã Láng Giềng', nameEn: 'Lang Gieng' },
+      ],
+      residents: [
+        ['r1', 'A1'],
+        ['r2', 'A1'],
+        ['r3', 'A2'],
+        ['r4', 'B1'],
+        ['r5', 'A1'],
+      ],
+      birthYear: 1980,
+    });
     const member = await createActor(api, [[Role.VOLUNTEER, scopes.commune('76001', '76')]]);
 
     const [provinceUnion, communeUnion] = [randomUUID(), randomUUID()];

@@ -35,54 +35,22 @@ export async function buildReachFixture(
   let volunteer!: TestActor;
 
   async function build(): Promise<void> {
-    await api.sql(
-      `insert into province (code, name, full_name, name_en, kind, search_text) values (?, ?, ?, ?, 'PROVINCE', ?)
-       on conflict (code) do nothing`,
-      [p, names.province, `Tỉnh ${names.province}`, `Test ${p}`, foldVietnamese(names.province)],
-    );
-    await api.sql(
-      `insert into commune (code, province_code, name, full_name, name_en, kind, search_text) values
-         (?, ?, 'Xã Thống Kê', 'Xã Thống Kê', 'Thong Ke', 'XA', 'xa thong ke'),
-         (?, ?, 'Xã Bên Cạnh', 'Xã Bên Cạnh', 'Ben Canh', 'XA', 'xa ben canh')
-       on conflict (code) do nothing`,
-      [c1, p, c2, p],
-    );
-    for (const [key, commune] of [
-      ['A1', c1],
-      ['A2', c1],
-      ['B1', c2],
-    ]) {
-      id[key] = randomUUID();
-      const name = `Thôn ${key} ${tag}`;
-      await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, ?, ?, 'THON', ?)`, [
-        id[key],
-        commune,
-        name,
-        foldVietnamese(name),
-      ]);
-    }
-    for (const [key, village] of [
-      ['V', 'A2'],
-      ['V2', 'A1'],
-    ]) {
-      id[key] = randomUUID();
-      await api.sql(`insert into venue (id, village_id, name, search_text) values (?, ?, ?, ?)`, [
-        id[key],
-        id[village],
-        `Nhà văn hóa ${key} ${tag}`,
-        `nha van hoa ${key.toLowerCase()} ${tag}`,
-      ]);
-    }
-    for (const [key, village] of [
-      ['r1', 'A1'],
-      ['r2', 'A1'],
-      ['r3', 'A1'],
-      ['r4', 'A2'],
-      ['r5', 'B1'],
-    ]) {
-      id[key] = randomUUID();
-      await api.sql(`insert into resident (id, village_id, birth_year) values (?, ?, 1970)`, [id[key], id[village]]);
-    }
+    await insertReachPlaces(api, id, tag, {
+      provinceCode: p,
+      provinceName: names.province,
+      communes: [
+        { name: 'Xã Thống Kê', nameEn: 'Thong Ke' },
+        { name: 'Xã Bên Cạnh', nameEn: 'Ben Canh' },
+      ],
+      residents: [
+        ['r1', 'A1'],
+        ['r2', 'A1'],
+        ['r3', 'A1'],
+        ['r4', 'A2'],
+        ['r5', 'B1'],
+      ],
+      birthYear: 1970,
+    });
     volunteer = await createActor(api, [[Role.VOLUNTEER, scopes.commune(c1, p)]]);
     const memberTwo = await createActor(api, [[Role.VOLUNTEER, scopes.commune(c1, p)]]);
 
@@ -232,4 +200,78 @@ export async function buildReachFixture(
 
   await build();
   return { provinceCode: p, communeCodes: [c1, c2], id, volunteer, visit };
+}
+
+export interface ReachPlacesSpec {
+  provinceCode: string;
+  provinceName: string;
+  /** communes `<code>001` and `<code>002` */
+  communes: [{ name: string; nameEn: string }, { name: string; nameEn: string }];
+  /** resident key and the key of its village */
+  residents: [string, string][];
+  birthYear: number;
+}
+
+/**
+ * The places both reach fixtures stand on: the province, its two communes, villages A1 and A2 in
+ * the first and B1 in the second, venue V in A2 and V2 in A1, and the residents; every id goes
+ * into `id` under its key.
+ */
+export async function insertReachPlaces(
+  api: ApiHarness,
+  id: Record<string, string>,
+  tag: string,
+  spec: ReachPlacesSpec,
+): Promise<void> {
+  const p = spec.provinceCode;
+  const [c1, c2] = [`${p}001`, `${p}002`];
+  await api.sql(
+    `insert into province (code, name, full_name, name_en, kind, search_text) values (?, ?, ?, ?, 'PROVINCE', ?)
+     on conflict (code) do nothing`,
+    [p, spec.provinceName, `Tỉnh ${spec.provinceName}`, `Test ${p}`, foldVietnamese(spec.provinceName)],
+  );
+  for (const [code, commune] of [
+    [c1, spec.communes[0]],
+    [c2, spec.communes[1]],
+  ] as const) {
+    await api.sql(
+      `insert into commune (code, province_code, name, full_name, name_en, kind, search_text)
+       values (?, ?, ?, ?, ?, 'XA', ?) on conflict (code) do nothing`,
+      [code, p, commune.name, commune.name, commune.nameEn, foldVietnamese(commune.name)],
+    );
+  }
+  for (const [key, commune] of [
+    ['A1', c1],
+    ['A2', c1],
+    ['B1', c2],
+  ]) {
+    id[key] = randomUUID();
+    const name = `Thôn ${key} ${tag}`;
+    await api.sql(`insert into village (id, commune_code, name, kind, search_text) values (?, ?, ?, 'THON', ?)`, [
+      id[key],
+      commune,
+      name,
+      foldVietnamese(name),
+    ]);
+  }
+  for (const [key, village] of [
+    ['V', 'A2'],
+    ['V2', 'A1'],
+  ]) {
+    id[key] = randomUUID();
+    await api.sql(`insert into venue (id, village_id, name, search_text) values (?, ?, ?, ?)`, [
+      id[key],
+      id[village],
+      `Nhà văn hóa ${key} ${tag}`,
+      `nha van hoa ${key.toLowerCase()} ${tag}`,
+    ]);
+  }
+  for (const [key, village] of spec.residents) {
+    id[key] = randomUUID();
+    await api.sql(`insert into resident (id, village_id, birth_year) values (?, ?, ?)`, [
+      id[key],
+      id[village],
+      spec.birthYear,
+    ]);
+  }
 }
