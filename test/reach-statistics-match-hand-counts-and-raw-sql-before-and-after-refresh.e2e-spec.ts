@@ -93,16 +93,19 @@ describe('reach statistics match hand counts and the raw rows, before and after 
   });
 
   /** The same figures from the raw tables, with plain SQL: no rollup involved. */
-  async function rawFigures(communeCode: string) {
+  async function rawFigures(communeCode: string, period = PERIOD) {
     const day = (column: string) => `((${column}) at time zone 'Asia/Ho_Chi_Minh')::date`;
     const sessionDay = day('coalesce(s.started_at, s.scheduled_start)');
-    const inPeriod = `between '2026-10-01' and '2026-10-31'`;
+    const inPeriod = `between '${period.from}' and '${period.to}'`;
     const slugs = `{${BASIC_PROGRAMME_SLUGS.join(',')}}`;
     const [row] = await api.sql<Record<string, number>>(
       `select
          (select count(distinct a.session_id) from live_attendance a join live_session s on s.id = a.session_id
             join village v on v.id = a.village_id
            where v.commune_code = $1 and s.status = 'ENDED' and ${sessionDay} ${inPeriod})::int as "classesHeld",
+         (select count(distinct a.village_id) from live_attendance a join live_session s on s.id = a.session_id
+            join village v on v.id = a.village_id
+           where v.commune_code = $1 and s.status = 'ENDED' and ${sessionDay} ${inPeriod})::int as "villagesWithClass",
          (select coalesce(sum(case when a.kind = 'VENUE' then coalesce(a.headcount, 1) else 1 end), 0)
             from live_attendance a join live_session s on s.id = a.session_id join village v on v.id = a.village_id
            where v.commune_code = $1 and ${sessionDay} ${inPeriod})::int as "livePersonTimes",
@@ -123,10 +126,10 @@ describe('reach statistics match hand counts and the raw rows, before and after 
                join village v on v.id = r.village_id
               where v.commune_code = $1 and c.slug = any($2::text[]) and e.completed_at is not null
               group by e.resident_id having count(distinct c.slug) = cardinality($2::text[])
-           ) confirmed where confirmed_on <= '2026-10-31')::int as "residentsConfirmedToDate"`
+           ) confirmed where confirmed_on <= '${period.to}')::int as "residentsConfirmedToDate"`
         .replace(/\$1/g, '?')
         .replace(/\$2/g, '?'),
-      [...Array<string>(6).fill(communeCode), slugs, slugs],
+      [...Array<string>(7).fill(communeCode), slugs, slugs],
     );
     return row;
   }
@@ -168,6 +171,7 @@ describe('reach statistics match hand counts and the raw rows, before and after 
     const raw = await rawFigures('74001');
     expect(raw).toEqual({
       classesHeld: commune74001.classesHeld,
+      villagesWithClass: commune74001.villagesWithClass,
       livePersonTimes: commune74001.livePersonTimes,
       supportVisits: commune74001.supportVisits,
       completions: commune74001.completions,
@@ -285,6 +289,36 @@ describe('reach statistics match hand counts and the raw rows, before and after 
     expect(commune.weeks.reduce((total, week) => total + week.livePersonTimes, 0)).toBe(18);
   });
 
+  it('counts people, classes and villages with a class over any part of the period as the raw rows do', async () => {
+    // Every day with something counted in either commune, a day with nothing, a stretch between
+    // two classes, and each week: a person or village counts only when one of its days falls inside.
+    const series = await Promise.all(['74001', '74002'].map((code) => stats({ kind: 'COMMUNE', code })));
+    const busy = new Set(
+      series.flatMap((commune) =>
+        commune.days
+          .filter((point) => ['livePersonTimes', 'completions', 'supportVisits'].some((key) => Number(point[key]) > 0))
+          .map((point) => String(point.start)),
+      ),
+    );
+    expect(busy.size).toBeGreaterThan(3);
+    const plusDays = (day: string, days: number) =>
+      new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const periods = [
+      ...[...busy].map((day) => ({ from: day, to: day })),
+      { from: '2026-10-20', to: '2026-10-20' },
+      { from: '2026-10-11', to: '2026-10-20' },
+      ...series[0].weeks.map((week) => ({ from: week.start, to: plusDays(week.start, 6) })),
+    ];
+    for (const period of periods) {
+      for (const code of ['74001', '74002']) {
+        const { figures } = await stats({ kind: 'COMMUNE', code }, official.token, period);
+        const raw = await rawFigures(code, period);
+        const counted = Object.fromEntries(Object.keys(raw).map((key) => [key, figures[key]]));
+        expect({ code, period, ...counted }).toEqual({ code, period, ...raw });
+      }
+    }
+  });
+
   it('ranks communes per team member and per adult', async () => {
     const perMember = await api.gql<{ reachRanking: { rows: unknown[] } }>(
       RANKING,
@@ -317,6 +351,8 @@ describe('reach statistics match hand counts and the raw rows, before and after 
     id.r6 = randomUUID();
     await api.sql(`insert into resident (id, village_id) values (?, ?)`, [id.r6, id.A2]);
     await visit('r6', 'A2', null, 'PUBLIC_SERVICE_APPLICATION', '2026-10-09T03:00:00Z');
+    // Team T takes on A2 too: coverage is counted as of the refresh, like everything else.
+    await api.sql(`insert into team_village (team_id, village_id) values (?, ?)`, [id.T, id.A2]);
 
     const stale = await stats({ kind: 'COMMUNE', code: '74001' });
     expect(stale.figures).toEqual(before.figures);
@@ -335,6 +371,8 @@ describe('reach statistics match hand counts and the raw rows, before and after 
       personTimes: 23,
       uniquePeople: 5,
       reachedShare: 0.05,
+      villagesWithTeam: 2,
+      villagesWithClassAndTeam: 2,
     });
     const raw = await rawFigures('74001');
     expect(raw).toMatchObject({

@@ -242,6 +242,10 @@ async function rollupSizes(orm: MikroORM): Promise<string> {
     'reach_session_village',
     'reach_resident_day',
     'reach_confirmed',
+    'reach_commune_day',
+    'reach_province_day',
+    'reach_resident_reach',
+    'reach_village_coverage',
   ];
   const counts = await Promise.all(
     tables.map(async (name) => {

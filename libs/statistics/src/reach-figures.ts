@@ -88,14 +88,33 @@ type Table = 'village' | 'visit';
 /** A course id (checked to exist) restricting every figure to that course, or null for all of them. */
 export type ReachCourse = string | null;
 
-/** The rollups a figure reads, programme-wide or for one course, and the filter on the course. */
-function rollups(course: ReachCourse) {
+const ABOVE_VILLAGES: ReadonlySet<ReachUnitKind> = new Set([ReachUnitKind.PROVINCE, ReachUnitKind.COMMUNE]);
+
+/**
+ * The rollups a figure reads, programme-wide or for one course, and the filter on the course.
+ * Programme-wide figures of a province or commune grouped no lower than communes read the
+ * per-commune and per-province day rollups: a commune's day is one row there instead of one per
+ * village, and a class (which has one day) is counted in its day's classes_held instead of
+ * distinct over every village it reached.
+ */
+function rollups(course: ReachCourse, unit: ReachUnitKind, level: ReachUnitKind) {
+  const perCommune = !course && ABOVE_VILLAGES.has(unit) && ABOVE_VILLAGES.has(level);
   return {
-    villageDays: raw(course ? 'reach_course_village_day' : 'reach_village_day'),
+    villageDays: raw(course ? 'reach_course_village_day' : perCommune ? 'reach_commune_day' : 'reach_village_day'),
+    classes: perCommune
+      ? {
+          from: raw(level === ReachUnitKind.PROVINCE ? 'reach_province_day' : 'reach_commune_day'),
+          count: raw('sum(r.classes_held)::int'),
+        }
+      : { from: raw('reach_session_village'), count: raw('count(distinct r.session_id)::int') },
     residentDays: raw(course ? 'reach_course_resident_day' : 'reach_resident_day'),
     onCourse: (alias = 'r') => (course ? sql`and ${raw(alias)}.course_id = ${course}::uuid` : EMPTY),
   };
 }
+
+/** The period as a closed range of days, for the multiranges of days in reach_resident_reach and reach_village_coverage. */
+const periodRange = (period: ReachPeriod): SqlFragment =>
+  sql`daterange(${period.from}::date, ${period.to}::date, '[]')`;
 
 /** How rows are grouped: by unit one level down (or the unit itself), or by day or week. */
 export interface Grouping {
@@ -179,7 +198,7 @@ export class ReachFigureQueries {
     course: ReachCourse = null,
   ): Promise<Map<string, ReachFigures>> {
     const grouping = byLevel(level);
-    const tables = rollups(course);
+    const tables = rollups(course, unit.kind, level);
     const onDays = sql`r.day between ${period.from}::date and ${period.to}::date`;
     const where = (table: Table) => sql`${inUnit(unit, table)} and ${onDays}`;
     const select = (table: Table, columns: SqlFragment, from: SqlFragment) =>
@@ -198,11 +217,8 @@ export class ReachFigureQueries {
           tables.villageDays,
         ),
       ),
-      grouped(
-        this.em,
-        select('village', raw('count(distinct r.session_id)::int as classes'), raw('reach_session_village')),
-      ),
-      grouped(this.em, select('village', raw('count(distinct r.resident_id)::int as people'), tables.residentDays)),
+      grouped(this.em, select('village', sql`${tables.classes.count} as classes`, tables.classes.from)),
+      this.people(unit, grouping, period, course),
       course ? noRows : this.visitsByTask(unit, grouping, where('visit')),
       course
         ? noRows
@@ -255,6 +271,35 @@ export class ReachFigureQueries {
     );
   }
 
+  /** What a ranking divides: completions (of the course) and the adults of the targets, per group. */
+  async rankingInputs(
+    unit: ReachUnit,
+    level: ReachUnitKind,
+    period: ReachPeriod,
+    keys: readonly string[],
+    course: ReachCourse = null,
+  ): Promise<Map<string, Pick<ReachFigures, 'completions' | 'adultPopulation'>>> {
+    const grouping = byLevel(level);
+    const tables = rollups(course, unit.kind, level);
+    const [days, targets] = await Promise.all([
+      grouped(
+        this.em,
+        sql`select ${grouping.key('village')} as key, sum(r.completions)::int as completions
+              from ${tables.villageDays} r ${grouping.join('village')}
+             where ${inUnit(unit, 'village')} and r.day between ${period.from}::date and ${period.to}::date
+                   ${tables.onCourse()}
+             group by 1`,
+      ),
+      this.targets(unit, level, grouping, period),
+    ]);
+    return new Map(
+      keys.map((key) => [
+        key,
+        { completions: num(days.get(key), 'completions'), adultPopulation: nullableNum(targets.get(key), 'adults') },
+      ]),
+    );
+  }
+
   /**
    * Every course with a class held, attendance, a completion or a person reached in the unit over
    * the period, one grouped query per figure: each reads the unit's slice of a per-course index.
@@ -290,6 +335,32 @@ export class ReachFigureQueries {
     }));
   }
 
+  /**
+   * Unique people per group. Programme-wide: one overlap test per person reached in the unit
+   * (reach_resident_reach keeps their days as a multirange). For a course: distinct residents of
+   * the course's per-day rollup.
+   */
+  private people(unit: ReachUnit, grouping: Grouping, period: ReachPeriod, course: ReachCourse) {
+    if (course) {
+      const tables = rollups(course, unit.kind, ReachUnitKind.VILLAGE);
+      return grouped(
+        this.em,
+        sql`select ${grouping.key('village')} as key, count(distinct r.resident_id)::int as people
+              from ${tables.residentDays} r ${grouping.join('village')}
+             where ${inUnit(unit, 'village')} and r.day between ${period.from}::date and ${period.to}::date
+                   ${tables.onCourse()}
+             group by 1`,
+      );
+    }
+    return grouped(
+      this.em,
+      sql`select ${grouping.key('village')} as key, count(*)::int as people
+            from reach_resident_reach r ${grouping.join('village')}
+           where ${inUnit(unit, 'village')} and r.days && ${periodRange(period)}
+           group by 1`,
+    );
+  }
+
   /** Day or week buckets of the unit's additive figures and per-bucket unique people. */
   async series(
     unit: ReachUnit,
@@ -311,10 +382,10 @@ export class ReachFigureQueries {
   }
 
   private async figuresByBucket(unit: ReachUnit, grouping: Grouping, period: ReachPeriod, course: ReachCourse) {
-    const tables = rollups(course);
+    const tables = rollups(course, unit.kind, unit.kind);
     const onDays = sql`r.day between ${period.from}::date and ${period.to}::date`;
-    const query = (table: Table, column: string, from: SqlFragment) =>
-      sql`select ${grouping.key(table)} as key, ${raw(column)} as value from ${from} r
+    const query = (table: Table, column: SqlFragment, from: SqlFragment) =>
+      sql`select ${grouping.key(table)} as key, ${column} as value from ${from} r
            where ${inUnit(unit, table)} and ${onDays} ${table === 'visit' ? EMPTY : tables.onCourse()} group by 1`;
     const asMap = async (fragment: SqlFragment, column = 'value') =>
       new Map([...(await grouped(this.em, fragment))].map(([key, row]) => [key, num(row, column)]));
@@ -326,9 +397,9 @@ export class ReachFigureQueries {
     return {
       live: new Map([...days].map(([key, row]) => [key, num(row, 'live')])),
       completions: new Map([...days].map(([key, row]) => [key, num(row, 'completions')])),
-      classes: await asMap(query('village', 'count(distinct r.session_id)::int', raw('reach_session_village'))),
-      people: await asMap(query('village', 'count(distinct r.resident_id)::int', tables.residentDays)),
-      visits: course ? null : await asMap(query('visit', 'sum(r.visits)::int', raw('reach_visit_day'))),
+      classes: await asMap(query('village', tables.classes.count, tables.classes.from)),
+      people: await asMap(query('village', raw('count(distinct r.resident_id)::int'), tables.residentDays)),
+      visits: course ? null : await asMap(query('visit', raw('sum(r.visits)::int'), raw('reach_visit_day'))),
     };
   }
 
@@ -352,26 +423,28 @@ export class ReachFigureQueries {
     return result;
   }
 
-  /** Villages of each group, and how many had a class (of the course) in the period, have a team, or both. */
+  /**
+   * Villages of each group, and how many had a class (of the course) in the period, have a team,
+   * or both: one row per village in reach_village_coverage, with its class days as a multirange.
+   */
   private coverage(
     unit: ReachUnit,
     grouping: Grouping,
     period: ReachPeriod,
     course: ReachCourse,
   ): Promise<Map<string, Row>> {
-    const hasClass = sql`exists (select 1 from reach_session_village s where s.village_id = r.village_id
-                           and s.day between ${period.from}::date and ${period.to}::date ${rollups(course).onCourse('s')})`;
-    const hasTeam = raw('exists (select 1 from team_village t where t.village_id = r.village_id)');
-    // Each village's two tests run once, then the groups count them.
+    const hasClass = course
+      ? sql`exists (select 1 from reach_session_village s where s.village_id = r.village_id
+                 and s.day between ${period.from}::date and ${period.to}::date and s.course_id = ${course}::uuid)`
+      : sql`r.class_days && ${periodRange(period)}`;
     return grouped(
       this.em,
       sql`select key, count(*)::int as villages,
                  count(*) filter (where has_class)::int as with_class,
                  count(*) filter (where has_team)::int as with_team,
                  count(*) filter (where has_class and has_team)::int as with_both
-            from (select ${grouping.key('village')} as key, ${hasClass} as has_class, ${hasTeam} as has_team
-                    from (select v.id as village_id, v.commune_code, c.province_code
-                            from village v join commune c on c.code = v.commune_code) r ${grouping.join('village')}
+            from (select ${grouping.key('village')} as key, ${hasClass} as has_class, r.has_team
+                    from reach_village_coverage r ${grouping.join('village')}
                    where ${inUnit(unit, 'village')}) x
            group by 1`,
     );

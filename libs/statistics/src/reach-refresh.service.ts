@@ -51,15 +51,16 @@ export class ReachRefreshService {
     this.logger.log(
       `reach rollups refreshed (${outcome.full ? 'full' : 'incremental'}): ${outcome.days} days, ${outcome.sessions} sessions`,
     );
-    if (outcome.full) await this.vacuum();
+    await this.vacuum();
     return outcome;
   }
 
   /**
-   * A rebuild deletes and rewrites every rollup row. Until a vacuum marks the new rows visible,
-   * the dashboards' index-only scans go back to the table for each row (and the planner works from
-   * the old statistics), so the rebuild vacuums and analyzes them once it has committed. VACUUM
-   * cannot run inside a transaction; dashboards keep reading while it runs.
+   * A refresh deletes and rewrites rollup rows (all of them for a rebuild, a few days' worth
+   * otherwise, spread over most pages). Until a vacuum marks those pages all-visible again, the
+   * dashboards' index-only scans go back to the table for each row (and after a rebuild the planner
+   * works from the old statistics), so every refresh vacuums and analyzes the rollups once it has
+   * committed. VACUUM cannot run inside a transaction; dashboards keep reading while it runs.
    */
   private async vacuum(): Promise<void> {
     const started = Date.now();
@@ -68,13 +69,14 @@ export class ReachRefreshService {
   }
 
   private async rebuild(em: EntityManager): Promise<ReachRefreshOutcome> {
-    for (const table of [...DAY_TABLES, 'reach_session_village']) {
+    for (const table of [...DAY_TABLES, ...OTHER_TABLES]) {
       await em.execute(`delete from ${table}`);
     }
-    await em.execute(`delete from reach_confirmed`);
     const sessions = await this.insertSessionVillages(em, null);
     await this.insertDays(em, { days: null });
     await this.insertConfirmed(em, null);
+    await this.insertResidentReach(em, null);
+    await this.updateVillageCoverage(em, null);
     const [{ days }] = await em.execute<{ days: number }[]>(
       `select count(distinct day)::int as days from (select day from reach_village_day union select day from reach_visit_day union select day from reach_resident_day) d`,
     );
@@ -86,6 +88,23 @@ export class ReachRefreshService {
     const sessionIds = await this.changedSessions(em, since);
     const days = await this.changedDays(em, since, sessionIds);
     const residents = await this.residentsWithNewCompletions(em, since);
+    // Who was reached on the days about to be recomputed, and which villages the changed sessions
+    // reached: their per-person and per-village rows are recomputed, whether they gain or lose days.
+    await em.execute(`create temporary table reach_touched_resident (id uuid primary key) on commit drop`);
+    await em.execute(`create temporary table reach_touched_village (id uuid primary key) on commit drop`);
+    const touch = async () => {
+      await em.execute(
+        `insert into reach_touched_resident select distinct resident_id from reach_resident_day where day = any(?::date[])
+         on conflict do nothing`,
+        [pgArray(days)],
+      );
+      await em.execute(
+        `insert into reach_touched_village select distinct village_id from reach_session_village where session_id = any(?::uuid[])
+         on conflict do nothing`,
+        [pgArray(sessionIds)],
+      );
+    };
+    await touch();
 
     if (sessionIds.length > 0) {
       await em.execute(`delete from reach_session_village where session_id = any(?::uuid[])`, [pgArray(sessionIds)]);
@@ -100,6 +119,10 @@ export class ReachRefreshService {
       await em.execute(`delete from reach_confirmed where resident_id = any(?::uuid[])`, [pgArray(residents)]);
       await this.insertConfirmed(em, residents);
     }
+    await touch();
+    await em.execute(`delete from reach_resident_reach where resident_id in (select id from reach_touched_resident)`);
+    await this.insertResidentReach(em, raw('reach_touched_resident'));
+    await this.updateVillageCoverage(em, raw('reach_touched_village'));
     const refreshedAt = await this.stamp(em, { full: false, days: days.length });
     return { full: false, days: days.length, sessions: sessionIds.length, refreshedAt };
   }
@@ -163,7 +186,86 @@ export class ReachRefreshService {
       await this.insertVillageDays(em, scope, perCourse);
       await this.insertResidentDays(em, scope, perCourse);
     }
+    await this.insertCommuneDays(em, scope);
     await this.insertVisitDays(em, scope);
+  }
+
+  /**
+   * The village-day sums added up per commune, and the classes held each day per commune and per
+   * province (from reach_session_village, which a refresh rewrites first).
+   */
+  private async insertCommuneDays(em: EntityManager, scope: DayScope): Promise<void> {
+    const communes = sql`
+      insert into reach_commune_day
+             (day, commune_code, province_code, live_person_times, venue_headcount, completions, classes_held)
+      select x.day, x.commune_code, x.province_code,
+             sum(x.live)::int, sum(x.venue)::int, sum(x.completions)::int, sum(x.classes)::int
+        from (
+          select r.day, r.commune_code, r.province_code,
+                 r.live_person_times as live, r.venue_headcount as venue, r.completions, 0 as classes
+            from reach_village_day r
+           where true ${onDays(raw('r.day'), scope)}
+          union all
+          select s.day, s.commune_code, s.province_code, 0, 0, 0, count(distinct s.session_id)
+            from reach_session_village s
+           where true ${onDays(raw('s.day'), scope)}
+           group by s.day, s.commune_code, s.province_code
+        ) x
+       group by x.day, x.commune_code, x.province_code`;
+    await em.execute(communes.text, [...communes.params]);
+    const provinces = sql`
+      insert into reach_province_day (day, province_code, classes_held)
+      select s.day, s.province_code, count(distinct s.session_id)::int
+        from reach_session_village s
+       where true ${onDays(raw('s.day'), scope)}
+       group by s.day, s.province_code`;
+    await em.execute(provinces.text, [...provinces.params]);
+  }
+
+  /**
+   * One row per person reached (all of them, or those listed in `touched`), under their current
+   * home village, with every local day they were reached on.
+   */
+  private async insertResidentReach(em: EntityManager, touched: SqlFragment | null): Promise<void> {
+    const only = touched ? sql`where d.resident_id in (select id from ${touched})` : EMPTY;
+    const query = sql`
+      insert into reach_resident_reach (resident_id, village_id, commune_code, province_code, days)
+      select d.resident_id, r.village_id, v.commune_code, c.province_code, d.days
+        from (select d.resident_id, range_agg(daterange(d.day, d.day, '[]')) as days
+                from reach_resident_day d ${only} group by d.resident_id) d
+        join resident r on r.id = d.resident_id
+        join village v on v.id = r.village_id
+        join commune c on c.code = v.commune_code`;
+    await em.execute(query.text, [...query.params]);
+  }
+
+  /**
+   * A row per village with where it lies and whether a team covers it (every village, every
+   * refresh: teams take villages on and off between refreshes), then the days it had a class, for
+   * every village or for those listed in `touched`.
+   */
+  private async updateVillageCoverage(em: EntityManager, touched: SqlFragment | null): Promise<void> {
+    await em.execute(
+      `insert into reach_village_coverage as g (village_id, commune_code, province_code, has_team)
+       select v.id, v.commune_code, c.province_code, exists (select 1 from team_village t where t.village_id = v.id)
+         from village v join commune c on c.code = v.commune_code
+       on conflict (village_id) do update
+          set commune_code = excluded.commune_code, province_code = excluded.province_code, has_team = excluded.has_team
+        where (g.commune_code, g.province_code, g.has_team) is distinct from
+              (excluded.commune_code, excluded.province_code, excluded.has_team)`,
+    );
+    if (touched) {
+      await em.execute(
+        `update reach_village_coverage set class_days = '{}' where village_id in (select id from ${touched.text})`,
+      );
+    }
+    const only = touched ? sql`where s.village_id in (select id from ${touched})` : EMPTY;
+    const query = sql`
+      update reach_village_coverage g set class_days = x.days
+        from (select s.village_id, range_agg(daterange(s.day, s.day, '[]')) as days
+                from reach_session_village s ${only} group by s.village_id) x
+       where g.village_id = x.village_id`;
+    await em.execute(query.text, [...query.params]);
   }
 
   /**
@@ -282,6 +384,8 @@ export class ReachRefreshService {
 /** The rollups kept per local day: a refresh recomputes them a whole day at a time. */
 const DAY_TABLES = [
   'reach_village_day',
+  'reach_commune_day',
+  'reach_province_day',
   'reach_visit_day',
   'reach_resident_day',
   'reach_course_village_day',
@@ -289,7 +393,7 @@ const DAY_TABLES = [
 ];
 
 /** The rollups a rebuild rewrites besides the daily ones. */
-const OTHER_TABLES = ['reach_session_village', 'reach_confirmed'];
+const OTHER_TABLES = ['reach_session_village', 'reach_confirmed', 'reach_resident_reach', 'reach_village_coverage'];
 
 /** The extra course column of the per-course rollups: a session's course, an enrollment's course. */
 function perCourseColumns(perCourse: boolean) {

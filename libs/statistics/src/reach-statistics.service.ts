@@ -205,7 +205,7 @@ export class ReachStatisticsService {
     const units = await childUnits(this.em, province, level);
     const keys = units.map((unit) => unit.key);
     const [figures, members, asOf] = await Promise.all([
-      this.queries().figures(province, level, period, keys, course),
+      this.queries().rankingInputs(province, level, period, keys, course),
       this.members(provinceCode, level, period),
       this.asOf(),
     ]);

@@ -10,6 +10,7 @@ import { Migration20261122090000Statistics } from './Migration20261122090000-sta
 import { Migration20261122110000ReachCourses } from './Migration20261122110000-reach-courses';
 import { Migration20261122120000ReachExports } from './Migration20261122120000-reach-exports';
 import { Migration20261202080000ReachProvinceCoveringIndexes } from './Migration20261202080000-reach-province-covering-indexes';
+import { Migration20261202100000ReachCommuneRollups } from './Migration20261202100000-reach-commune-rollups';
 
 /** Every migration, oldest first. Append; never edit one that has landed. */
 export const migrationsList = [
@@ -28,4 +29,5 @@ export const migrationsList = [
     name: 'Migration20261202080000-reach-province-covering-indexes',
     class: Migration20261202080000ReachProvinceCoveringIndexes,
   },
+  { name: 'Migration20261202100000-reach-commune-rollups', class: Migration20261202100000ReachCommuneRollups },
 ];
