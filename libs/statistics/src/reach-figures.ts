@@ -206,18 +206,15 @@ export class ReachFigureQueries {
            where ${where(table)} ${tables.onCourse()} group by 1`;
     const noRows = Promise.resolve(new Map<string, never>());
 
-    const [villageDays, classes, reached, visits, confirmed, coverage, targets] = await Promise.all([
-      grouped(
-        this.em,
-        select(
-          'village',
-          raw(
-            `sum(r.live_person_times)::int as live, sum(r.venue_headcount)::int as venue, sum(r.completions)::int as completions`,
-          ),
-          tables.villageDays,
-        ),
-      ),
-      grouped(this.em, select('village', sql`${tables.classes.count} as classes`, tables.classes.from)),
+    const sums = raw(
+      `sum(r.live_person_times)::int as live, sum(r.venue_headcount)::int as venue, sum(r.completions)::int as completions`,
+    );
+    // Per commune, the day sums and the classes are columns of the same rows: one scan reads both.
+    const classesWithSums = tables.classes.from.text === tables.villageDays.text;
+    const classCount = sql`${tables.classes.count} as classes`;
+    const [villageDays, separateClasses, reached, visits, confirmed, coverage, targets] = await Promise.all([
+      grouped(this.em, select('village', classesWithSums ? sql`${sums}, ${classCount}` : sums, tables.villageDays)),
+      classesWithSums ? noRows : grouped(this.em, select('village', classCount, tables.classes.from)),
       this.people(unit, grouping, period, course),
       course ? noRows : this.visitsByTask(unit, grouping, where('visit')),
       course
@@ -234,6 +231,7 @@ export class ReachFigureQueries {
       this.targets(unit, level, grouping, period),
     ]);
 
+    const classes = classesWithSums ? villageDays : separateClasses;
     return new Map(
       keys.map((key) => {
         const day = villageDays.get(key);
@@ -462,7 +460,7 @@ export class ReachFigureQueries {
     grouping: Grouping,
     period: ReachPeriod,
   ): Promise<Map<string, Row>> {
-    const chosen = sql`select distinct on (t.commune_code, t.village_id) t.commune_code, t.village_id,
+    const chosen = sql`select distinct on (t.commune_code, t.village_id) t.commune_code, t.village_id, t.province_code,
                               t.adult_population as adults,
                               ceil(t.adult_population * t.target_percent / 100.0)::int as target_people
                          from reach_target t
@@ -473,14 +471,13 @@ export class ReachFigureQueries {
         this.em,
         sql`with chosen as (${chosen}),
              per_commune as (
-               select commune_code,
+               select commune_code, province_code,
                       coalesce(max(adults) filter (where village_id is null), sum(adults) filter (where village_id is not null)) as adults,
                       coalesce(max(target_people) filter (where village_id is null),
                                sum(target_people) filter (where village_id is not null)) as target_people
-                 from chosen group by commune_code)
+                 from chosen group by commune_code, province_code)
            select ${grouping.key('village')} as key, sum(r.adults)::int as adults, sum(r.target_people)::int as target_people
-             from (select pc.commune_code, pc.adults, pc.target_people, c.province_code
-                     from per_commune pc join commune c on c.code = pc.commune_code) r
+             from per_commune r
             group by 1`,
       );
     }
