@@ -121,12 +121,24 @@ describe('live broadcasts carry consecutive sequence numbers; a gap or a reconne
     expect(viewer.connected).toBe(true);
   });
 
-  it('tells everyone the session ended when a trainer ends it from the API', async () => {
+  it('tells everyone the session ended when a trainer ends it from the API, and takes no trainer command after', async () => {
+    const trainerClient = await clients.connect(
+      gateway.url,
+      (await ticket(api, { sessionId, as: 'TRAINER' }, trainer.token)).token,
+    );
     const viewer = await guest('Ông Chín');
     const ended = nextEvent(viewer, 'broadcast', (b) => b.type === 'status' && b.data.status === 'ENDED');
     await api.gql(END, { id: sessionId }, trainer.token);
     const [, snapshot] = await ended;
     expect(snapshot.status).toBe('ENDED');
+    // Refused, and nothing committed: the sequence does not move.
+    const closed = { ok: false, code: 'SESSION_CLOSED' };
+    expect(await trainerClient.request('announcement:pin', { text: 'Muộn rồi' })).toMatchObject(closed);
+    expect(await trainerClient.request('step:set', { step: 9 })).toMatchObject(closed);
+    expect(await viewer.request('snapshot', {})).toMatchObject({
+      ok: true,
+      data: { seq: snapshot.seq, step: 3, announcement: 'Chuẩn bị điện thoại đã cài VNeID' },
+    });
     // Its Redis state is left to expire; PostgreSQL holds what must last.
     const keys = liveKeys(config.REDIS_KEY_PREFIX, sessionId);
     expect(await redis.ttl(keys.snapshot)).toBeGreaterThan(0);

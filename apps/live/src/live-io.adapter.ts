@@ -1,11 +1,31 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { AppConfig } from '@hocvuso/config';
 import { LIVE_LIMITS } from '@hocvuso/live-client/protocol';
 import { createRedisClient } from '@hocvuso/redis';
 import { createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
-import { Server, type ServerOptions } from 'socket.io';
+import { type Namespace, Server, type ServerOptions } from 'socket.io';
+
+type ShardedAdapter = ReturnType<ReturnType<typeof createShardedAdapter>>;
+
+/**
+ * The cluster adapter waits for Redis to answer a broadcast's SPUBLISH before it writes the
+ * broadcast to this gateway's own sockets: a round trip, plus a turn of an event loop that is
+ * busy with the previous fan-out, before every broadcast. The answer tells nothing (its offset
+ * only serves connection state recovery, which is off, and the adapter ignored a failure), so
+ * the publish is written to Redis at once and the local fan-out goes ahead in the same tick.
+ */
+function publishWithoutWaiting(adapter: ShardedAdapter, logger: Logger): ShardedAdapter {
+  const publish = adapter.doPublish.bind(adapter);
+  adapter.doPublish = (message) => {
+    publish(message).catch((error: Error) =>
+      logger.warn(`publishing to the other gateways failed (${message.type}): ${error.message}`),
+    );
+    return Promise.resolve('');
+  };
+  return adapter;
+}
 
 /**
  * socket.io as the live protocol wants it: websocket only (no long-polling, so no sticky
@@ -45,13 +65,30 @@ export class LiveIoAdapter extends IoAdapter {
     const sub = createRedisClient(this.config.REDIS_URL, 'live-adapter-sub');
     this.clients.push(pub, sub);
     this.servers.push(server);
-    server.adapter(
-      createShardedAdapter(pub, sub, {
-        channelPrefix: `${this.config.REDIS_KEY_PREFIX}:live-io`,
-        subscriptionMode: 'dynamic',
-      }),
-    );
+    const sharded = createShardedAdapter(pub, sub, {
+      channelPrefix: `${this.config.REDIS_KEY_PREFIX}:live-io`,
+      subscriptionMode: 'dynamic',
+    });
+    const logger = this.logger;
+    // socket.io calls it with `new`: a function, not an arrow.
+    server.adapter(function liveAdapter(nsp: Namespace) {
+      return publishWithoutWaiting(sharded(nsp), logger);
+    });
     return server as unknown as ReturnType<IoAdapter['createIOServer']>;
+  }
+
+  /**
+   * The gateway reads every inbound event through one `onAny` listener and declares no
+   * `@SubscribeMessage` handler, so there is nothing to bind; Nest would still build an RxJS
+   * disconnect stream (fromEvent, share, first) for every socket, about 1 KB each.
+   */
+  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    if (args[1].length > 0) super.bindMessageHandlers(...args);
+  }
+
+  /** Nest's callback takes the reason only: it can be the listener itself, not a closure around it. */
+  override bindClientDisconnect(...[client, callback]: Parameters<IoAdapter['bindClientDisconnect']>): void {
+    client.once('disconnect', callback as (reason: string) => void);
   }
 
   /**

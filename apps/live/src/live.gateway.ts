@@ -19,11 +19,15 @@ import {
   type ParticipantClaims,
   ParticipantTokenError,
   ParticipantTokenSigner,
+  presenceMoves,
+  type SnapshotFields,
 } from '@hocvuso/live';
 import {
   type Ack,
   type Broadcast,
   BROADCAST_EVENT,
+  type BroadcastPayloads,
+  type BroadcastType,
   type ConnectRefusal,
   LiveConnectErrorCode,
   LiveProtocolErrorCode,
@@ -45,6 +49,7 @@ import type { Redis } from 'ioredis';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
 import { type InboundPayload, inboundSchemas, isRequestName } from './inbound.schemas';
+import { PresenceBatch } from './presence-batch';
 import { SlowSocketGuard } from './slow-socket-guard';
 import { Admission, TokenBucket } from './token-bucket';
 
@@ -57,6 +62,7 @@ class ProtocolFailure extends Error {
 
 /** What this gateway keeps per session it serves: local counts, flushed to Redis each tick. */
 interface LocalSession {
+  sessionId: string;
   sockets: number;
   trainers: number;
   reactions: Map<ReactionKind, number>;
@@ -65,7 +71,8 @@ interface LocalSession {
 
 interface SocketData {
   claims: ParticipantClaims;
-  bucket: TokenBucket;
+  /** the inbound rate limit, created with the socket's first request (most sockets only listen) */
+  bucket?: TokenBucket;
 }
 
 type LiveSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
@@ -76,13 +83,29 @@ type Handler<K extends RequestName> = (
 ) => Promise<RequestMap[K]['result']>;
 
 const CLOSED_STATUSES: readonly LiveStatus[] = ['ENDED', 'CANCELLED'];
+/** What a socket's handshake keeps once admitted: the token is verified, its claims are in `data`. */
+const ADMITTED_AUTH: Readonly<Record<string, never>> = Object.freeze({});
 /** Inbound events per socket: a steady 5 a second, bursts of 10 (a human taps, a bot floods). */
 const SOCKET_EVENTS_PER_SECOND = 5;
 const SOCKET_EVENT_BURST = 10;
 const TICK_MS = 250;
+/**
+ * How long a gateway admits connections on a session status it read (a burst of joins reads it
+ * once). A status broadcast on the control channel drops it at once, so an end is seen without
+ * waiting for this; the snapshot each participant then receives is read fresh.
+ */
+const STATUS_CACHE_MS = 1_000;
 const COUNTERS_INTERVAL_MS = 1_000;
 /** Joins and leaves per attendance batch; a full batch leaves without waiting for the interval. */
 const ATTENDANCE_BATCH_SIZE = 500;
+/**
+ * A mass leave (a class ends: every socket closes within seconds) goes in batches of up to 1,000,
+ * three handed to the queue at once. The worker writes a batch in one transaction holding an
+ * advisory lock per participant: a few such transactions at once (LIVE_ATTENDANCE_CONCURRENCY)
+ * stay well inside PostgreSQL's default lock table (64 × max_connections entries).
+ */
+const ATTENDANCE_LARGE_BATCH_SIZE = 1_000;
+const ATTENDANCE_BATCHES_IN_FLIGHT = 3;
 
 /**
  * The live-session gateway. Connections are admitted at a bounded rate, then authenticated by
@@ -95,6 +118,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly logger = new Logger(LiveGateway.name);
   private readonly admission: Admission;
   private readonly sessions = new Map<string, LocalSession>();
+  private readonly statuses = new Map<string, { status: Promise<LiveStatus | null>; until: number }>();
   private readonly control: Redis;
   private ticker: NodeJS.Timeout | null = null;
   private ticking = false;
@@ -105,6 +129,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private attendanceTimer: NodeJS.Timeout | null = null;
   private readonly slowSockets: SlowSocketGuard;
   private slowSocketsUnwatched = false;
+  private readonly presence: PresenceBatch;
 
   @WebSocketServer()
   server: Server;
@@ -117,10 +142,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     registry: Registry,
   ) {
     this.admission = new Admission(config.LIVE_ADMISSION_PER_SECOND);
+    this.presence = new PresenceBatch((moves) => this.state.movePresence(moves));
     this.control = createRedisClient(config.REDIS_URL, 'live-control-sub');
     this.attendanceQueue = new AttendanceQueue(config.REDIS_URL, config.REDIS_KEY_PREFIX, 'live-attendance');
     this.attendance = new AttendanceBuffer((batch) => this.attendanceQueue.send(batch), {
       batchSize: ATTENDANCE_BATCH_SIZE,
+      largeBatchSize: ATTENDANCE_LARGE_BATCH_SIZE,
+      inFlight: ATTENDANCE_BATCHES_IN_FLIGHT,
       capacity: config.LIVE_ATTENDANCE_BUFFER_MAX,
     });
     const attendance = () => this.attendance;
@@ -202,17 +230,21 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.recordAttendance(claims, 'JOIN');
     // Requests are answered from the first moment; broadcasts sent before the snapshot below
     // are sorted out by the client (it keeps those numbered after the snapshot).
-    socket.onAny((event: string, ...args: unknown[]) => void this.dispatch(socket, event, args));
+    socket.onAny(this.onRequest);
     const local = this.localSession(sessionId);
+    // One copy of the session id for all its sockets, not one per decoded token.
+    claims.sessionId = local.sessionId;
     local.sockets++;
     if (claims.kind === 'TRAINER') local.trainers++;
     await socket.join(liveRooms.audience(sessionId));
     if (claims.kind === 'TRAINER') await socket.join(liveRooms.trainers(sessionId));
     try {
-      await this.state.arrive(sessionId, claims);
+      await this.presence.move(sessionId, presenceMoves(claims, 1));
       const snapshot = await this.snapshotFor(claims);
       (socket as unknown as Socket).emit('s', snapshot);
     } catch (error) {
+      // The status admitted by may be what failed (a snapshot gone with a restarted Redis): read it again.
+      this.statuses.delete(sessionId);
       this.logger.error({ err: error, sessionId }, 'join failed');
       socket.disconnect(true);
     }
@@ -227,7 +259,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       local.sockets--;
       if (claims.kind === 'TRAINER') local.trainers--;
     }
-    await this.state.leave(claims.sessionId, claims).catch((error: Error) => {
+    await this.presence.move(claims.sessionId, presenceMoves(claims, -1)).catch((error: Error) => {
       this.logger.warn(`presence leave failed: ${error.message}`);
     });
   }
@@ -281,12 +313,27 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (status === null) return refusal(LiveConnectErrorCode.TOKEN_INVALID);
     if (CLOSED_STATUSES.includes(status)) return refusal(LiveConnectErrorCode.SESSION_CLOSED);
     socket.data.claims = claims;
-    socket.data.bucket = new TokenBucket(SOCKET_EVENTS_PER_SECOND, SOCKET_EVENT_BURST);
+    // The token (~450 bytes) is verified and its claims are in `data`: nothing reads it again.
+    socket.handshake.auth = ADMITTED_AUTH;
     return null;
   }
 
+  /** The status admission goes by, read at most once per STATUS_CACHE_MS (see there). */
+  private sessionStatus(sessionId: string): Promise<LiveStatus | null> {
+    const now = Date.now();
+    const cached = this.statuses.get(sessionId);
+    if (cached && cached.until > now) return cached.status;
+    const entry = { status: this.readSessionStatus(sessionId), until: now + STATUS_CACHE_MS };
+    this.statuses.set(sessionId, entry);
+    // A failed read is not remembered: the next connection tries again.
+    entry.status.catch(() => {
+      if (this.statuses.get(sessionId) === entry) this.statuses.delete(sessionId);
+    });
+    return entry.status;
+  }
+
   /** From the Redis snapshot; the first join after a cold start seeds it from PostgreSQL. */
-  private async sessionStatus(sessionId: string): Promise<LiveStatus | null> {
+  private async readSessionStatus(sessionId: string): Promise<LiveStatus | null> {
     const fields = await this.state.snapshotFields(sessionId);
     if (fields) return fields.status;
     const session = await this.liveSessions.sessionForGateway(sessionId);
@@ -312,6 +359,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   // ---- requests
 
+  /** The listener of every socket's inbound events: one function, socket.io calls it on the socket. */
+  private readonly onRequest = onAnyListener((socket, event, args) => void this.dispatch(socket, event, args));
+
   /** Every inbound event ends in exactly one acknowledgement, whatever it carries. */
   private async dispatch(socket: LiveSocket, event: string, args: unknown[]): Promise<void> {
     const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: Ack<unknown>) => void) : null;
@@ -330,8 +380,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private async handle(socket: LiveSocket, event: string, args: unknown[]): Promise<Ack<unknown>> {
     const claims = socket.data.claims;
-    if (!socket.data.bucket.take())
-      return { ...failure(LiveProtocolErrorCode.RATE_LIMITED), retryAfterMs: socket.data.bucket.waitMs() };
+    const bucket = (socket.data.bucket ??= new TokenBucket(SOCKET_EVENTS_PER_SECOND, SOCKET_EVENT_BURST));
+    if (!bucket.take()) return { ...failure(LiveProtocolErrorCode.RATE_LIMITED), retryAfterMs: bucket.waitMs() };
     if (!isRequestName(event)) return failure(LiveProtocolErrorCode.UNKNOWN_EVENT);
     if (TRAINER_REQUESTS.includes(event) && claims.kind !== 'TRAINER')
       return failure(LiveProtocolErrorCode.TRAINER_ONLY);
@@ -384,8 +434,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     },
 
     'step:set': async (_socket, claims, { step }) => {
-      await this.requireOpen(claims.sessionId);
-      await this.broadcast(claims.sessionId, await this.state.commit(claims.sessionId, 'step', { step }, { step }));
+      await this.broadcastWhileOpen(claims.sessionId, 'step', { step }, { step });
       return { step };
     },
 
@@ -461,9 +510,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     },
 
     'announcement:pin': async (_socket, claims, { text }) => {
-      await this.requireOpen(claims.sessionId);
-      const broadcast = await this.state.commit(claims.sessionId, 'announcement', { text }, { announcement: text });
-      await this.broadcast(claims.sessionId, broadcast);
+      await this.broadcastWhileOpen(claims.sessionId, 'announcement', { text }, { announcement: text });
       return {};
     },
 
@@ -487,6 +534,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   // ---- fan-out
 
+  /** Commits and broadcasts in one Redis round trip; refused when the session is closed. */
+  private async broadcastWhileOpen<K extends BroadcastType>(
+    sessionId: string,
+    type: K,
+    data: BroadcastPayloads[K],
+    fields: Partial<SnapshotFields>,
+  ): Promise<void> {
+    const broadcast = await this.state.commitWhileOpen(sessionId, type, data, fields);
+    if (!broadcast) throw new ProtocolFailure(LiveProtocolErrorCode.SESSION_CLOSED);
+    await this.broadcast(sessionId, broadcast);
+  }
+
   /** Published once to Redis by the adapter; every gateway delivers it to its own sockets. */
   private async broadcast(sessionId: string, broadcast: Broadcast): Promise<void> {
     this.server.to(liveRooms.audience(sessionId)).emit(BROADCAST_EVENT, broadcast);
@@ -501,7 +560,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     try {
       const { sessionId, broadcast } = JSON.parse(raw) as ControlMessage;
       this.server.local.to(liveRooms.audience(sessionId)).emit(BROADCAST_EVENT, broadcast);
-      if (broadcast.type === 'status' && broadcast.data.status === 'ENDED') void this.sessionEnded(sessionId);
+      if (broadcast.type === 'status') {
+        // Read afresh by the next connection (which also seeds a snapshot the status came before).
+        this.statuses.delete(sessionId);
+        if (broadcast.data.status === 'ENDED') void this.sessionEnded(sessionId);
+      }
     } catch (error) {
       this.logger.warn({ err: error }, 'unreadable control message');
     }
@@ -541,7 +604,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private localSession(sessionId: string): LocalSession {
     let local = this.sessions.get(sessionId);
     if (!local) {
-      local = { sockets: 0, trainers: 0, reactions: new Map(), lastCountersAt: 0 };
+      local = { sessionId, sockets: 0, trainers: 0, reactions: new Map(), lastCountersAt: 0 };
       this.sessions.set(sessionId, local);
     }
     return local;
@@ -556,6 +619,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (this.ticking) return;
     this.ticking = true;
     try {
+      const now = Date.now();
+      for (const [sessionId, { until }] of this.statuses) if (until <= now) this.statuses.delete(sessionId);
       for (const [sessionId, local] of this.sessions) {
         await this.tickSession(sessionId, local).catch((error: Error) => {
           this.logger.warn(`live tick for ${sessionId} failed: ${error.message}`);
@@ -605,6 +670,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.server.local.to(liveRooms.trainers(sessionId)).emit(TRAINER_EVENT, { type: 'counters', data: counters });
     }
   }
+}
+
+/** A listener socket.io calls with the socket as `this`, so every socket can share it. */
+function onAnyListener(dispatch: (socket: LiveSocket, event: string, args: unknown[]) => void) {
+  return function onRequest(this: LiveSocket, event: string, ...args: unknown[]): void {
+    dispatch(this, event, args);
+  };
 }
 
 function refusal(code: LiveConnectErrorCode): ConnectRefusal {

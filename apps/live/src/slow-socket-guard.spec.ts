@@ -42,14 +42,18 @@ class FakeConnection extends EventEmitter {
   }
 }
 
+/** socket.io's Client as the guard sees it: `writeToEngine` comes from the prototype. */
+class FakeClient {
+  constructor(readonly conn: FakeConnection) {}
+
+  writeToEngine(encoded: string[]): void {
+    for (const packet of encoded) this.conn.write(packet);
+  }
+}
+
 function watched(limitBytes: number) {
   const conn = new FakeConnection();
-  const client = {
-    conn,
-    writeToEngine(encoded: string[]) {
-      for (const packet of encoded) conn.write(packet);
-    },
-  };
+  const client = new FakeClient(conn);
   const coalesced: CoalescedKind[] = [];
   let behind = 0;
   const watching = new SlowSocketGuard(limitBytes, {
@@ -80,6 +84,9 @@ describe('slow socket guard', () => {
   it('leaves a socket unwatched when the engine does not look as expected', () => {
     const guard = new SlowSocketGuard(1_000, { coalesced: () => undefined, behind: () => undefined });
     expect(guard.watch({ client: { conn: {} } } as never)).toBe(false);
+    // a write already wrapped by someone else (an own property) is not wrapped again
+    const wrapped = Object.assign(new FakeClient(new FakeConnection()), { writeToEngine: () => undefined });
+    expect(guard.watch({ client: wrapped } as never)).toBe(false);
     const { watching } = watched(1_000);
     expect(watching).toBe(true);
   });

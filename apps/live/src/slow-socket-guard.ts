@@ -25,6 +25,7 @@ interface EngineConnection extends EventEmitter {
 interface EngineClient {
   conn: EngineConnection;
   writeToEngine(encoded: EncodedPackets, opts: WriteOptions): void;
+  [WATCHED]?: Watched;
 }
 
 /** The state updates a backed-up socket receives only the latest of. */
@@ -43,17 +44,23 @@ interface Held {
   opts: WriteOptions;
 }
 
+/**
+ * What the guard keeps for a socket, created the first time a write finds its transport busy:
+ * most sockets never need it, and tens of thousands of them are connected at once.
+ */
 interface Watched {
-  client: EngineClient;
-  write: EngineClient['writeToEngine'];
   /** bytes handed to `buffer` since engine.io last flushed it (a flush swaps in a new array) */
   queuedBytes: number;
-  buffer: unknown[];
+  /** held weakly: once flushed, the array and the packets in it are garbage, not ours to keep */
+  buffer: WeakRef<unknown[]> | null;
   behind: boolean;
   waitingForDrain: boolean;
+  closeWatched: boolean;
   /** the latest update of each kind not yet sent, by coalescing key */
-  held: Map<string, Held>;
+  held: Map<string, Held> | null;
 }
+
+const WATCHED = Symbol('slowSocketGuard');
 
 // socket.io-parser's text encoding of an event packet on the main namespace: `2["<event>",<data>]`,
 // with the trainer updates' fields in the order the gateway builds them ({ type, data }).
@@ -101,10 +108,26 @@ function packetBytes(encoded: EncodedPackets, opts: WriteOptions | undefined): n
  * A held broadcast arrives after a gap, so the client asks for the snapshot and is current.
  */
 export class SlowSocketGuard {
+  /** socket.io's own `Client.prototype.writeToEngine`, which the guarded write calls */
+  private write: EngineClient['writeToEngine'] | null = null;
+  /** one function for every socket (it finds the socket's state on `this`), not a closure each */
+  private readonly guardedWrite: EngineClient['writeToEngine'];
+
   constructor(
     private readonly limitBytes: number,
     private readonly events: SlowSocketEvents,
-  ) {}
+  ) {
+    const writeThrough = (client: EngineClient, encoded: EncodedPackets, opts: WriteOptions) =>
+      this.write!.call(client, encoded, opts);
+    const offer = (client: EngineClient, encoded: EncodedPackets, opts: WriteOptions) =>
+      this.offer(client, (client[WATCHED] ??= newWatched()), encoded, opts);
+    this.guardedWrite = function guardedWriteToEngine(this: EngineClient, encoded, opts) {
+      const watched = this[WATCHED];
+      // The normal path: nothing waiting, nothing held.
+      if ((watched === undefined || !watched.behind) && this.conn.transport.writable) writeThrough(this, encoded, opts);
+      else offer(this, encoded, opts);
+    };
+  }
 
   /**
    * Wraps the connection's single exit; call before the socket joins its rooms. Answers false,
@@ -113,8 +136,12 @@ export class SlowSocketGuard {
   watch(socket: Pick<Socket, 'client'>): boolean {
     const client = socket.client as unknown as Partial<EngineClient>;
     const conn = client.conn;
+    const write = client.writeToEngine;
     if (
-      typeof client.writeToEngine !== 'function' ||
+      typeof write !== 'function' ||
+      // an own property means someone wrapped it already: the prototype's is what this expects
+      Object.hasOwn(client, 'writeToEngine') ||
+      (this.write !== null && write !== this.write) ||
       !conn ||
       !Array.isArray(conn.writeBuffer) ||
       typeof conn.transport?.writable !== 'boolean' ||
@@ -122,65 +149,51 @@ export class SlowSocketGuard {
     ) {
       return false;
     }
-    const watched: Watched = {
-      client: client as EngineClient,
-      write: client.writeToEngine.bind(client),
-      queuedBytes: 0,
-      buffer: conn.writeBuffer,
-      behind: false,
-      waitingForDrain: false,
-      held: new Map(),
-    };
-    client.writeToEngine = (encoded, opts) => {
-      // The normal path: nothing waiting, nothing held.
-      if (!watched.behind && conn.transport.writable) return watched.write(encoded, opts);
-      this.offer(watched, encoded, opts);
-    };
-    conn.once('close', () => {
-      watched.held.clear();
-      if (watched.behind) this.events.behind(false);
-      watched.behind = false;
-    });
+    this.write = write;
+    client.writeToEngine = this.guardedWrite;
     return true;
   }
 
-  private offer(watched: Watched, encoded: EncodedPackets, opts: WriteOptions): void {
-    if (this.waitingBytes(watched) < this.limitBytes) {
+  private offer(client: EngineClient, watched: Watched, encoded: EncodedPackets, opts: WriteOptions): void {
+    if (this.waitingBytes(client, watched) < this.limitBytes) {
       const coalescing = watched.behind ? coalescingKey(encoded) : null;
       // A held update of the same kind is older than this one: it is dropped, not sent first.
-      if (coalescing && watched.held.delete(coalescing.key)) this.events.coalesced(coalescing.kind);
-      if (watched.behind) this.release(watched);
-      this.send(watched, encoded, opts);
+      if (coalescing && watched.held?.delete(coalescing.key)) this.events.coalesced(coalescing.kind);
+      if (watched.behind) this.release(client, watched);
+      this.send(client, watched, encoded, opts);
       return;
     }
     const coalescing = coalescingKey(encoded);
     if (!coalescing) {
-      this.send(watched, encoded, opts);
+      this.send(client, watched, encoded, opts);
       return;
     }
-    if (watched.held.has(coalescing.key)) this.events.coalesced(coalescing.kind);
-    watched.held.set(coalescing.key, { kind: coalescing.kind, encoded, opts });
+    const held = (watched.held ??= new Map());
+    if (held.has(coalescing.key)) this.events.coalesced(coalescing.kind);
+    held.set(coalescing.key, { kind: coalescing.kind, encoded, opts });
     if (!watched.behind) {
       watched.behind = true;
       this.events.behind(true);
+      this.watchClose(client, watched);
     }
-    this.awaitDrain(watched);
+    this.awaitDrain(client, watched);
   }
 
-  private send(watched: Watched, encoded: EncodedPackets, opts: WriteOptions): void {
-    this.waitingBytes(watched); // resets the count if engine.io flushed since
+  private send(client: EngineClient, watched: Watched, encoded: EncodedPackets, opts: WriteOptions): void {
+    this.waitingBytes(client, watched); // resets the count if engine.io flushed since
+    const buffer = client.conn.writeBuffer;
+    if (watched.buffer?.deref() !== buffer) watched.buffer = new WeakRef(buffer);
     watched.queuedBytes += packetBytes(encoded, opts);
-    watched.write(encoded, opts);
+    this.write!.call(client, encoded, opts);
   }
 
   /** What waits for this socket in user space: engine.io's buffer since its last flush, and ws's. */
-  private waitingBytes(watched: Watched): number {
-    const conn = watched.client.conn;
-    if (conn.writeBuffer !== watched.buffer) {
-      watched.buffer = conn.writeBuffer;
+  private waitingBytes(client: EngineClient, watched: Watched): number {
+    const conn = client.conn;
+    if (conn.writeBuffer.length === 0 || watched.buffer?.deref() !== conn.writeBuffer) {
+      watched.buffer = null;
       watched.queuedBytes = 0;
     }
-    if (watched.buffer.length === 0) watched.queuedBytes = 0;
     return watched.queuedBytes + (conn.transport.socket?.bufferedAmount ?? 0);
   }
 
@@ -188,22 +201,37 @@ export class SlowSocketGuard {
    * The transport says `ready` each time ws has written out a flush (engine.io, listening first,
    * has flushed its buffer again by then): the held updates go once the waiting bytes are under the limit.
    */
-  private awaitDrain(watched: Watched): void {
+  private awaitDrain(client: EngineClient, watched: Watched): void {
     if (watched.waitingForDrain) return;
     watched.waitingForDrain = true;
-    watched.client.conn.transport.once('ready', () => {
+    client.conn.transport.once('ready', () => {
       watched.waitingForDrain = false;
       if (!watched.behind) return;
-      if (this.waitingBytes(watched) < this.limitBytes) this.release(watched);
-      else this.awaitDrain(watched);
+      if (this.waitingBytes(client, watched) < this.limitBytes) this.release(client, watched);
+      else this.awaitDrain(client, watched);
     });
   }
 
-  private release(watched: Watched): void {
-    const held = [...watched.held.values()];
-    watched.held.clear();
+  /** A socket that closes while behind no longer counts as behind (listened for once it first falls behind). */
+  private watchClose(client: EngineClient, watched: Watched): void {
+    if (watched.closeWatched) return;
+    watched.closeWatched = true;
+    client.conn.once('close', () => {
+      watched.held = null;
+      if (watched.behind) this.events.behind(false);
+      watched.behind = false;
+    });
+  }
+
+  private release(client: EngineClient, watched: Watched): void {
+    const held = watched.held ? [...watched.held.values()] : [];
+    watched.held = null;
     watched.behind = false;
     this.events.behind(false);
-    for (const { encoded, opts } of held) this.send(watched, encoded, opts);
+    for (const { encoded, opts } of held) this.send(client, watched, encoded, opts);
   }
+}
+
+function newWatched(): Watched {
+  return { queuedBytes: 0, buffer: null, behind: false, waitingForDrain: false, closeWatched: false, held: null };
 }

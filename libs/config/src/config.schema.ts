@@ -122,6 +122,7 @@ export const configSchema = z.object({
   LIVE_ATTENDANCE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
   LIVE_ATTENDANCE_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.8),
   LIVE_ATTENDANCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  LIVE_ATTENDANCE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   LIVE_SLOW_SOCKET_BUFFER_BYTES: z.coerce.number().int().min(4_096).max(16_777_216).default(65_536),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   STATISTICS_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
@@ -205,6 +206,10 @@ export const configDocs: Record<keyof AppConfig, VariableDoc> = {
   },
   LIVE_ATTENDANCE_GRACE_MS: {
     description: 'wait after a session ends before lessons are completed, so the last batches of every gateway are in',
+  },
+  LIVE_ATTENDANCE_CONCURRENCY: {
+    description:
+      'live-attendance jobs (batches of joins and leaves, session completions) one worker process runs at once',
   },
   LIVE_SLOW_SOCKET_BUFFER_BYTES: {
     description:

@@ -22,5 +22,11 @@ export {
   type LiveTicket,
   type RescheduleLiveSessionInput,
 } from './live-sessions.service';
-export { BROADCAST_INTERVAL_MS, type ControlMessage, LiveState, type SnapshotFields } from './live-state';
+export {
+  BROADCAST_INTERVAL_MS,
+  type ControlMessage,
+  LiveState,
+  presenceMoves,
+  type SnapshotFields,
+} from './live-state';
 export { type ParticipantClaims, ParticipantTokenError, ParticipantTokenSigner } from './participant-token';

@@ -41,6 +41,20 @@ for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 redis.call('HSET', KEYS[2], 'seq', seq)
 return seq`;
 
+// COMMIT for a request that only an open session accepts, with the check in the same step: -1
+// (nothing written) when the snapshot is missing or its status is one of ARGV[1] (JSON-encoded,
+// comma-separated). ARGV from 2: field, value, field, value, …
+const COMMIT_WHILE_OPEN = `
+local status = redis.call('HGET', KEYS[2], 'status')
+if not status or string.find(',' .. ARGV[1] .. ',', ',' .. status .. ',', 1, true) then return -1 end
+local seq = redis.call('INCR', KEYS[1])
+for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', KEYS[2], 'seq', seq)
+return seq`;
+
+/** Statuses after which a session takes no more trainer commands. */
+const CLOSED_STATUSES: readonly LiveStatus[] = ['ENDED', 'CANCELLED'];
+
 // One answer per participant per poll: HSETNX decides, and only a first answer is tallied.
 // Returns 1 counted, 0 already answered, -1 poll not open, -2 no such option.
 const ANSWER = `
@@ -133,30 +147,36 @@ export class LiveState {
   }
 
   async snapshotFields(sessionId: string): Promise<(SnapshotFields & { seq: number }) | null> {
-    const raw = await this.redis.hgetall(this.keys(sessionId).snapshot);
-    if (!raw.title) return null;
-    return {
-      status: JSON.parse(raw.status) as LiveStatus,
-      title: JSON.parse(raw.title) as string,
-      streamUrl: JSON.parse(raw.streamUrl) as string,
-      step: JSON.parse(raw.step ?? '0') as number,
-      openPoll: JSON.parse(raw.openPoll ?? 'null') as OpenPoll | null,
-      lastResults: JSON.parse(raw.lastResults ?? 'null') as PollResults | null,
-      announcement: JSON.parse(raw.announcement ?? 'null') as string | null,
-      seq: Number(raw.seq ?? 0),
-    };
+    return parseSnapshotFields(await this.redis.hgetall(this.keys(sessionId).snapshot));
   }
 
-  /** The snapshot a participant receives, with the counters and approved questions of now. */
+  /**
+   * The snapshot a participant receives, with the counters and approved questions of now: one
+   * pipeline (every join asks for one), a second only when there are approved questions.
+   */
   async snapshot(sessionId: string, you: Snapshot['you']): Promise<Snapshot | null> {
-    const [fields, questions, counters] = await Promise.all([
-      this.snapshotFields(sessionId),
-      this.approvedQuestions(sessionId),
-      this.counters(sessionId),
-    ]);
+    const keys = this.keys(sessionId);
+    const [raw, ids, [persons, venues], headcounts] = replies<
+      [Record<string, string>, string[], (string | null)[], string[]]
+    >(
+      await this.redis
+        .pipeline()
+        .hgetall(keys.snapshot)
+        .zrange(keys.approved, String(-APPROVED_IN_SNAPSHOT), '-1')
+        .hmget(keys.presence, 'persons', 'venues')
+        .hvals(keys.headcounts)
+        .exec(),
+    );
+    const fields = parseSnapshotFields(raw);
     if (!fields) return null;
-    const { byCommune: _byCommune, ...audience } = counters;
-    return { sessionId, ...fields, questions, counters: audience, you };
+    const questions = await this.questionsById(sessionId, ids);
+    const headcountTotal = headcounts.reduce((total, value) => total + Number(value.split('|')[1]), 0);
+    const counters = {
+      connected: Number(persons ?? 0) + Number(venues ?? 0),
+      people: Number(persons ?? 0) + headcountTotal,
+      venues: Number(venues ?? 0),
+    };
+    return { sessionId, ...fields, questions, counters, you };
   }
 
   /**
@@ -173,6 +193,23 @@ export class LiveState {
     const args = Object.entries(fields).flatMap(([field, value]) => [field, JSON.stringify(value)]);
     const seq = Number(await this.redis.eval(COMMIT, 2, keys.seq, keys.snapshot, ...args));
     return { seq, type, data } as Broadcast;
+  }
+
+  /**
+   * `commit`, unless the session is closed (ENDED, CANCELLED) or has no snapshot: then null and
+   * nothing is written. One round trip, and no end can slip in between the check and the commit.
+   */
+  async commitWhileOpen<K extends BroadcastType>(
+    sessionId: string,
+    type: K,
+    data: BroadcastPayloads[K],
+    fields: Partial<SnapshotFields> = {},
+  ): Promise<Broadcast | null> {
+    const keys = this.keys(sessionId);
+    const closed = CLOSED_STATUSES.map((status) => JSON.stringify(status)).join(',');
+    const args = Object.entries(fields).flatMap(([field, value]) => [field, JSON.stringify(value)]);
+    const seq = Number(await this.redis.eval(COMMIT_WHILE_OPEN, 2, keys.seq, keys.snapshot, closed, ...args));
+    return seq < 0 ? null : ({ seq, type, data } as Broadcast);
   }
 
   /** Hands a committed broadcast to every gateway (from processes without socket.io). */
@@ -372,10 +409,10 @@ export class LiveState {
     return Object.fromEntries(Object.entries(raw).map(([id, n]) => [id, Number(n)]));
   }
 
-  async approvedQuestions(sessionId: string): Promise<ApprovedQuestion[]> {
-    const keys = this.keys(sessionId);
-    const ids = await this.redis.zrange(keys.approved, String(-APPROVED_IN_SNAPSHOT), '-1');
+  /** The approved questions of these ids (the latest APPROVED_IN_SNAPSHOT), with their upvotes. */
+  private async questionsById(sessionId: string, ids: string[]): Promise<ApprovedQuestion[]> {
     if (ids.length === 0) return [];
+    const keys = this.keys(sessionId);
     const [raws, votes] = await Promise.all([
       this.redis.hmget(keys.questions, ...ids),
       this.redis.hmget(keys.upvotes, ...ids),
@@ -391,12 +428,14 @@ export class LiveState {
 
   // ---- presence and counters
 
-  async arrive(sessionId: string, entry: PresenceEntry): Promise<void> {
-    await this.movePresence(sessionId, entry, 1);
-  }
-
-  async leave(sessionId: string, entry: PresenceEntry): Promise<void> {
-    await this.movePresence(sessionId, entry, -1);
+  /** Applies presence moves (session → counter field → delta, see presenceMoves) in one pipeline. */
+  async movePresence(moves: ReadonlyMap<string, ReadonlyMap<string, number>>): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    for (const [sessionId, fields] of moves) {
+      const key = this.keys(sessionId).presence;
+      for (const [field, delta] of fields) if (delta !== 0) pipeline.hincrby(key, field, delta);
+    }
+    if (pipeline.length > 0) await pipeline.exec();
   }
 
   async setHeadcount(sessionId: string, venueId: string, communeCode: string, headcount: number): Promise<void> {
@@ -434,16 +473,39 @@ export class LiveState {
     const venues = Number(presence.venues ?? 0);
     return { connected: persons + venues, people: persons + headcountTotal, venues, byCommune };
   }
+}
 
-  private async movePresence(sessionId: string, entry: PresenceEntry, delta: 1 | -1): Promise<void> {
-    if (entry.kind === 'TRAINER') return;
-    const key = this.keys(sessionId).presence;
-    const code = entry.communeCode ?? '-';
-    const venue = entry.kind === 'VENUE';
-    await this.redis
-      .pipeline()
-      .hincrby(key, venue ? 'venues' : 'persons', delta)
-      .hincrby(key, `${venue ? 'v' : 'p'}:${code}`, delta)
-      .exec();
-  }
+function parseSnapshotFields(raw: Record<string, string>): (SnapshotFields & { seq: number }) | null {
+  if (!raw.title) return null;
+  return {
+    status: JSON.parse(raw.status) as LiveStatus,
+    title: JSON.parse(raw.title) as string,
+    streamUrl: JSON.parse(raw.streamUrl) as string,
+    step: JSON.parse(raw.step ?? '0') as number,
+    openPoll: JSON.parse(raw.openPoll ?? 'null') as OpenPoll | null,
+    lastResults: JSON.parse(raw.lastResults ?? 'null') as PollResults | null,
+    announcement: JSON.parse(raw.announcement ?? 'null') as string | null,
+    seq: Number(raw.seq ?? 0),
+  };
+}
+
+/** The replies of a pipeline, or its first error. */
+function replies<T extends unknown[]>(results: [Error | null, unknown][] | null): T {
+  if (!results) throw new Error('pipeline discarded');
+  for (const [error] of results) if (error) throw error;
+  return results.map(([, value]) => value) as T;
+}
+
+/**
+ * The presence counters one arrival (`delta` 1) or departure (-1) moves: persons or venues,
+ * overall and in the commune. Trainers are not counted.
+ */
+export function presenceMoves(entry: PresenceEntry, delta: 1 | -1): Map<string, number> {
+  if (entry.kind === 'TRAINER') return new Map();
+  const code = entry.communeCode ?? '-';
+  const venue = entry.kind === 'VENUE';
+  return new Map([
+    [venue ? 'venues' : 'persons', delta],
+    [`${venue ? 'v' : 'p'}:${code}`, delta],
+  ]);
 }

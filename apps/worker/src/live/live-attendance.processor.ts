@@ -11,12 +11,18 @@ type AttendanceJob = {
 }[keyof LiveAttendanceJobs];
 
 /**
- * How long a job's lock lasts without renewal, and how often this worker looks for active jobs
+ * How many jobs run at once (a class's end brings many batches: two transactions overlap the
+ * worker's own work with PostgreSQL's, and a session's completion does not hold the batches up),
+ * how long a job's lock lasts without renewal, and how often this worker looks for active jobs
  * whose lock has lapsed (their worker died) and puts them back in the queue. @nestjs/bullmq takes
  * worker options only from the decorator; these getters are read when the worker is created at
  * application start, not when this file is imported, so the configuration is the app's own.
+ * Batches touching one participant take turns (see AttendanceWriter.recompute).
  */
-const stalledJobOptions: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'> = {
+const workerOptions: Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInterval'> = {
+  get concurrency() {
+    return loadConfig().LIVE_ATTENDANCE_CONCURRENCY;
+  },
   get lockDuration() {
     return loadConfig().WORKER_STALLED_INTERVAL_MS;
   },
@@ -30,7 +36,7 @@ const stalledJobOptions: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'>
  * for those who attended enough. Both are idempotent, so BullMQ retries (a worker killed mid-batch
  * included) change nothing the first run did.
  */
-@Processor(QueueName.liveAttendance, stalledJobOptions)
+@Processor(QueueName.liveAttendance, workerOptions)
 export class LiveAttendanceProcessor extends WorkerHost {
   private readonly logger = new Logger(LiveAttendanceProcessor.name);
 

@@ -54,6 +54,58 @@ describe('AttendanceBuffer', () => {
     expect(buffer.size).toBe(0);
   });
 
+  it('sends a backlog in larger batches, a few at once, each event once', async () => {
+    const sent: AttendanceBatch[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
+    const buffer = new AttendanceBuffer(
+      async (batch) => {
+        mostAtOnce = Math.max(mostAtOnce, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        sent.push(batch);
+      },
+      { batchSize: 2, largeBatchSize: 4, inFlight: 2, capacity: 100 },
+    );
+    const events = Array.from({ length: 11 }, event);
+    // recorded in one go, as the closes of a mass leave are: the first batch's flush is under way
+    for (const e of events) buffer.record(e);
+    expect(await buffer.flush()).toBe(true);
+    expect(mostAtOnce).toBe(2);
+    expect(sent.map((batch) => batch.events.length)).toEqual([2, 4, 4, 1]);
+    expect(new Set(sent.map((batch) => batch.batchId)).size).toBe(4);
+    expect(sent.flatMap((batch) => batch.events).sort((a, b) => a.eventId.localeCompare(b.eventId))).toEqual(
+      [...events].sort((a, b) => a.eventId.localeCompare(b.eventId)),
+    );
+  });
+
+  it('keeps the refused batches of a wave and the order of the rest, and offers one batch first after a refusal', async () => {
+    const offered: string[] = [];
+    const sent: string[] = [];
+    let refuse = new Set<number>([1]);
+    let calls = 0;
+    const buffer = new AttendanceBuffer(
+      async (batch) => {
+        offered.push(batch.batchId);
+        if (refuse.has(calls++)) throw new Error('timed out');
+        sent.push(batch.batchId);
+      },
+      { batchSize: 1, inFlight: 3, capacity: 100 },
+    );
+    for (let i = 0; i < 3; i++) buffer.record(event());
+    expect(await buffer.flush()).toBe(false);
+    const [a, b, c] = offered;
+    expect(sent).toEqual(expect.arrayContaining([a, c]));
+    expect(buffer.size).toBe(1);
+
+    refuse = new Set();
+    buffer.record(event());
+    expect(await buffer.flush()).toBe(true);
+    // b alone first (the queue refused last time), then the new one
+    expect(offered.slice(3)).toEqual([b, expect.any(String)]);
+    expect(buffer.size).toBe(0);
+  });
+
   it('says it is full at its capacity and no longer once drained', async () => {
     let reachable = false;
     const buffer = new AttendanceBuffer(

@@ -13,6 +13,10 @@ export type BatchSender = (batch: AttendanceBatch) => Promise<void>;
 export interface AttendanceBufferOptions {
   /** events per batch; reaching it starts a flush without waiting for the interval */
   batchSize: number;
+  /** events per batch while more than `inFlight` batches' worth wait (a mass leave); default batchSize */
+  largeBatchSize?: number;
+  /** batches handed to the queue at once; default 1 */
+  inFlight?: number;
   /** events held at most before the gateway stops admitting new connections */
   capacity: number;
 }
@@ -23,13 +27,18 @@ export interface AttendanceBufferOptions {
  * nothing is dropped: the same batch (same id) is offered again at the next flush. Memory is
  * bounded by the gateway refusing new connections once `capacity` events wait (see `full`),
  * while the leaves of sockets already connected are always kept (at most one per socket).
+ *
+ * A backlog (thousands of leaves when a class ends) goes out in larger batches, several at once:
+ * the round trips to the queue are few and overlap while the gateway is busy closing sockets.
  */
 export class AttendanceBuffer {
   private pending: LiveAttendanceEvent[] = [];
-  private readonly sealed: AttendanceBatch[] = [];
+  private sealed: AttendanceBatch[] = [];
   private sealedEvents = 0;
   private running: Promise<boolean> | null = null;
   private again = false;
+  /** the last send was refused: the next flush offers one batch before the others follow */
+  private refused = false;
 
   constructor(
     private readonly send: BatchSender,
@@ -78,23 +87,25 @@ export class AttendanceBuffer {
   }
 
   private seal(): void {
+    const { batchSize, largeBatchSize = batchSize, inFlight = 1 } = this.options;
     while (this.pending.length > 0) {
-      const events = this.pending.splice(0, this.options.batchSize);
+      const size = this.pending.length > batchSize * inFlight ? largeBatchSize : batchSize;
+      const events = this.pending.splice(0, size);
       this.sealed.push({ batchId: randomUUID(), events });
       this.sealedEvents += events.length;
     }
   }
 
+  /** Offers the sealed batches a few at a time; those taken leave, the refused stay (same id). */
   private async sendSealed(): Promise<boolean> {
     while (this.sealed.length > 0) {
-      const batch = this.sealed[0];
-      try {
-        await this.send(batch);
-      } catch {
-        return false;
-      }
-      this.sealed.shift();
-      this.sealedEvents -= batch.events.length;
+      const wave = this.sealed.slice(0, this.refused ? 1 : (this.options.inFlight ?? 1));
+      const outcomes = await Promise.allSettled(wave.map((batch) => this.send(batch)));
+      const taken = new Set(wave.filter((_, i) => outcomes[i].status === 'fulfilled'));
+      this.sealed = this.sealed.filter((batch) => !taken.has(batch));
+      for (const batch of taken) this.sealedEvents -= batch.events.length;
+      this.refused = taken.size < wave.length;
+      if (this.refused) return false;
     }
     return true;
   }
