@@ -3,14 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { WebSocketServer } from 'ws';
-import {
-  announcement,
-  benchText,
-  BROADCAST_EVENT_NAME,
-  type LoopDelay,
-  type ServerRequest,
-  socketIoEventFrame,
-} from './messages';
+import { announcement, BROADCAST_EVENT_NAME, type LoopDelay, type ServerRequest, socketIoEventFrame } from './messages';
 import { answerRequests } from './processes';
 
 /**
@@ -28,16 +21,14 @@ const http = createServer();
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 let seq = 0;
-let broadcast: (benchSeq: number) => void;
+let broadcast: (text: string) => void;
 
 if (mode === 'ws') {
   const wss = new WebSocketServer({ server: http, perMessageDeflate: false, maxPayload: 8 * 1024 });
   wss.on('connection', (socket) => socket.on('error', () => undefined));
-  broadcast = (benchSeq) => {
+  broadcast = (text) => {
     seq++;
-    const frame = Buffer.from(
-      socketIoEventFrame(BROADCAST_EVENT_NAME, announcement(seq, benchText(benchSeq, Date.now()))),
-    );
+    const frame = Buffer.from(socketIoEventFrame(BROADCAST_EVENT_NAME, announcement(seq, text)));
     for (const socket of wss.clients) socket.send(frame, { binary: false });
   };
 } else {
@@ -51,16 +42,16 @@ if (mode === 'ws') {
     pingTimeout: 20_000,
   });
   io.on('connection', (socket) => void socket.join(ROOM));
-  broadcast = (benchSeq) => {
+  broadcast = (text) => {
     seq++;
-    io.to(ROOM).emit(BROADCAST_EVENT_NAME, announcement(seq, benchText(benchSeq, Date.now())));
+    io.to(ROOM).emit(BROADCAST_EVENT_NAME, announcement(seq, text));
   };
 }
 
 answerRequests(async (request: ServerRequest) => {
   switch (request.cmd) {
     case 'broadcast':
-      broadcast(request.benchSeq);
+      broadcast(request.text);
       return {};
     case 'eld-reset':
       loop.reset();

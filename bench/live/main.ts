@@ -19,7 +19,16 @@ import {
   type SwarmProgress,
   type Target,
 } from './messages';
-import { Child, cpuMicros, freePort, openFilesLimit, reachableOpenFilesLimit, rssBytes, sleep } from './processes';
+import {
+  Child,
+  cpuMicros,
+  freePort,
+  machineBusyMicros,
+  openFilesLimit,
+  reachableOpenFilesLimit,
+  rssBytes,
+  sleep,
+} from './processes';
 import { formatTable, percentile } from './report';
 
 /**
@@ -35,6 +44,13 @@ const FD_RESERVE = 200;
 /** Source addresses per target (one address gives ~28k ephemeral ports). */
 const ADDRESSES_PER_TARGET = 8;
 const KB = 1024;
+/**
+ * V8 options of the three servers, the ones docker-compose.yml runs the gateway with: a young
+ * generation of at most 2 × 16 MB. On a machine with plenty of memory V8 would let it grow to
+ * 2 × 64 MB under the connect phase's allocation rate, and RSS, so the memory per connection,
+ * would count that garbage space as if the sockets held it.
+ */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=16'];
 
 const { values: flags } = parseArgs({
   options: {
@@ -84,6 +100,12 @@ interface Figures {
   connectsPerSecond: number;
   cpuPerConnectionUs: number;
   cpuPerDeliveryUs: number;
+  /** the client processes' CPU in the broadcast phase per delivery: what receiving costs them */
+  clientCpuPerDeliveryUs: number;
+  /** cores the whole machine kept busy in the broadcast phase (all processes, ours or not) */
+  machineBusyCores: number;
+  /** of those, the server's and the clients' (the rest: Redis, PostgreSQL, the worker, anything else running) */
+  benchBusyCores: number;
   delivered: number;
   benchDeliveries: number;
   p50Ms: number;
@@ -206,7 +228,14 @@ async function runBaseline(
   const label = LABEL[target];
   progress(`[${label}] starting the server`);
   const server = track(
-    Child.script(label, join(HERE, 'baseline-server.ts'), [target], clients + FD_RESERVE, process.env),
+    Child.script(
+      label,
+      join(HERE, 'baseline-server.ts'),
+      [target],
+      clients + FD_RESERVE,
+      process.env,
+      SERVER_NODE_FLAGS,
+    ),
   );
   const port = await new Promise<number>((resolvePort, reject) => {
     server.onMessage<{ type: 'ready'; port: number }>('ready', (message) => resolvePort(message.port));
@@ -217,7 +246,7 @@ async function runBaseline(
     const { figures } = await measureFanOut(target, url, server.pid, clients, swarmSizes, addresses, fdLimit, {
       resetLoop: () => server.ask({ cmd: 'eld-reset' }),
       readLoop: () => server.ask<LoopDelay>({ cmd: 'eld' }),
-      broadcast: (benchSeq) => server.ask({ cmd: 'broadcast', benchSeq }).then(() => undefined),
+      broadcast: (text) => server.ask({ cmd: 'broadcast', text }).then(() => undefined),
     });
     return figures;
   } finally {
@@ -274,7 +303,7 @@ async function runGateway(
   // NODE_OPTIONS for the gateway only, e.g. to profile it (`--cpu-prof`, written when it exits).
   const gatewayEnv = flags['gateway-node-options'] ? { ...env, NODE_OPTIONS: flags['gateway-node-options'] } : env;
   const gateway = track(
-    Child.app('gateway', gatewayMain, clients + FD_RESERVE, gatewayEnv, join(logDir, 'gateway.log')),
+    Child.app('gateway', gatewayMain, clients + FD_RESERVE, gatewayEnv, join(logDir, 'gateway.log'), SERVER_NODE_FLAGS),
   );
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
@@ -306,8 +335,8 @@ async function runGateway(
       {
         resetLoop: () => fetch(`${url}/metrics`).then((r) => r.text()),
         readLoop: async () => loopFromMetrics(await fetch(`${url}/metrics`).then((r) => r.text())),
-        broadcast: async (benchSeq) => {
-          const ack = await trainer.request('announcement:pin', { text: benchText(benchSeq, Date.now()) });
+        broadcast: async (text) => {
+          const ack = await trainer.request('announcement:pin', { text });
           if (!ack.ok) throw new Error(`announcement:pin refused: ${ack.code}`);
         },
       },
@@ -325,7 +354,8 @@ async function runGateway(
 interface ServerControls {
   resetLoop(): Promise<unknown>;
   readLoop(): Promise<LoopDelay>;
-  broadcast(benchSeq: number): Promise<void>;
+  /** asks the server to broadcast an announcement with this text (stamped by the caller) */
+  broadcast(text: string): Promise<void>;
 }
 
 /** Connect, settle, broadcast: the measurements common to A, B and C. */
@@ -394,10 +424,15 @@ async function measureFanOut(
   await Promise.all(swarms.map((swarm) => swarm.ask({ cmd: 'reset' })));
   await server.resetLoop();
   const cpuBefore = cpuMicros(serverPid);
+  const clientCpuBefore = sum(swarms.map((swarm) => cpuMicros(swarm.pid)));
+  const machineBefore = machineBusyMicros();
   const sends: Promise<void>[] = [];
   const phaseStart = Date.now();
   for (let benchSeq = 1; benchSeq <= options.broadcasts; benchSeq++) {
-    sends.push(server.broadcast(benchSeq));
+    // Stamped here, before the request leaves, for all three servers alike: A and B get it over
+    // their IPC channel, C's trainer sends it with announcement:pin (so C's latency includes its
+    // request and Redis commit, A's and B's their IPC hop, and each the wait for its server's loop).
+    sends.push(server.broadcast(benchText(benchSeq, Date.now())));
     await sleep(Math.max(0, phaseStart + benchSeq * options.intervalMs - Date.now()));
   }
   await Promise.all(sends);
@@ -409,6 +444,9 @@ async function measureFanOut(
     'the last broadcast delivered to every client',
   ).catch((error: Error) => progress(`[${label}] WARNING: ${error.message}`));
   const cpuAfter = cpuMicros(serverPid);
+  const clientCpu = sum(swarms.map((swarm) => cpuMicros(swarm.pid))) - clientCpuBefore;
+  const machineBusy = machineBusyMicros() - machineBefore;
+  const phaseMicros = (Date.now() - phaseStart) * 1000;
   const loop = await server.readLoop();
   const collected = await Promise.all(swarms.map((swarm) => swarm.ask<SwarmCollected>({ cmd: 'collect' })));
   const latencies = collected.flatMap((c) => c.latencies).sort((a, b) => a - b);
@@ -417,6 +455,9 @@ async function measureFanOut(
   for (let benchSeq = 1; benchSeq <= options.broadcasts; benchSeq++) {
     lasts.push(Math.max(...collected.map((c) => c.lastByBenchSeq[benchSeq] ?? 0)));
   }
+  // In sending order: a latency that grows broadcast after broadcast is a backlog (the machine
+  // cannot keep up with the rate), not the cost of one broadcast.
+  const lastsInOrder = lasts.join(' ');
   lasts.sort((a, b) => a - b);
   const figures: Figures = {
     clients,
@@ -424,6 +465,9 @@ async function measureFanOut(
     connectsPerSecond: connected / connectSeconds,
     cpuPerConnectionUs: connectCpu / Math.max(1, connected),
     cpuPerDeliveryUs: (cpuAfter - cpuBefore) / Math.max(1, delivered),
+    clientCpuPerDeliveryUs: clientCpu / Math.max(1, delivered),
+    machineBusyCores: machineBusy / Math.max(1, phaseMicros),
+    benchBusyCores: (cpuAfter - cpuBefore + clientCpu) / Math.max(1, phaseMicros),
     delivered,
     benchDeliveries: latencies.length,
     p50Ms: percentile(latencies, 50),
@@ -438,7 +482,8 @@ async function measureFanOut(
   };
   progress(
     `[${label}] ${delivered} deliveries (${latencies.length} timed), ` +
-      `${figures.cpuPerDeliveryUs.toFixed(1)} µs CPU each, p99 ${figures.p99Ms} ms`,
+      `${figures.cpuPerDeliveryUs.toFixed(1)} µs CPU each, p99 ${figures.p99Ms} ms; ` +
+      `last recipient of each broadcast in order (ms): ${lastsInOrder}`,
   );
   return { figures, swarms, connected };
 }
@@ -559,6 +604,11 @@ function printReport(
     ['connections per second', (f) => f.connectsPerSecond.toFixed(0)],
     ['server CPU per connection (µs)', (f) => f.cpuPerConnectionUs.toFixed(0)],
     ['server CPU per delivered message (µs)', (f) => f.cpuPerDeliveryUs.toFixed(2)],
+    ['client CPU per delivered message (µs)', (f) => f.clientCpuPerDeliveryUs.toFixed(2)],
+    [
+      'cores busy in the broadcast phase: machine (server + clients)',
+      (f) => `${f.machineBusyCores.toFixed(2)} (${f.benchBusyCores.toFixed(2)})`,
+    ],
     ['messages delivered (timed)', (f) => `${f.delivered} (${f.benchDeliveries})`],
     ['latency p50 (ms)', (f) => String(f.p50Ms)],
     ['latency p99 (ms)', (f) => String(f.p99Ms)],

@@ -109,7 +109,8 @@ export interface SwarmAnswered {
   lastAckAt: number;
 }
 
-export type ServerRequest = { cmd: 'broadcast'; benchSeq: number } | { cmd: 'eld-reset' } | { cmd: 'eld' };
+/** `text` is the announcement's text, stamped by the benchmark when it asks for the broadcast. */
+export type ServerRequest = { cmd: 'broadcast'; text: string } | { cmd: 'eld-reset' } | { cmd: 'eld' };
 
 export interface LoopDelay {
   p50Ms: number;

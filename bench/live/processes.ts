@@ -44,14 +44,28 @@ export class Child {
     });
   }
 
-  /** One of the benchmark's scripts, run with the same Node options as this process (the TS loader). */
-  static script(name: string, file: string, args: string[], fdLimit: number, env: NodeJS.ProcessEnv): Child {
-    return Child.start(name, [...process.execArgv, file, ...args], fdLimit, env, true, null);
+  /** One of the benchmark's scripts, run with the same Node options as this process (the TS loader) and `nodeFlags`. */
+  static script(
+    name: string,
+    file: string,
+    args: string[],
+    fdLimit: number,
+    env: NodeJS.ProcessEnv,
+    nodeFlags: readonly string[] = [],
+  ): Child {
+    return Child.start(name, [...process.execArgv, ...nodeFlags, file, ...args], fdLimit, env, true, null);
   }
 
   /** A built app (dist), without IPC; its output goes to `logFile`. */
-  static app(name: string, file: string, fdLimit: number, env: NodeJS.ProcessEnv, logFile: string): Child {
-    return Child.start(name, [file], fdLimit, env, false, logFile);
+  static app(
+    name: string,
+    file: string,
+    fdLimit: number,
+    env: NodeJS.ProcessEnv,
+    logFile: string,
+    nodeFlags: readonly string[] = [],
+  ): Child {
+    return Child.start(name, [...nodeFlags, file], fdLimit, env, false, logFile);
   }
 
   private static start(
@@ -146,6 +160,16 @@ export function cpuMicros(pid: number): number {
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   return ((utime + stime) * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * CPU time all the machine's cores spent busy (user, nice, system, irq, softirq, steal) in
+ * microseconds, from /proc/stat: with the wall time, how many cores a phase kept busy.
+ */
+export function machineBusyMicros(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = fields;
+  return ((user + nice + system + irq + softirq + (steal ?? 0)) * 1_000_000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** Resident set size of a process in bytes, from /proc/<pid>/status. */
