@@ -42,12 +42,11 @@ import {
   TRAINER_REQUESTS,
   type TrainerUpdate,
 } from '@hocvuso/live-client/protocol';
-import { AttendanceBuffer, AttendanceQueue } from '@hocvuso/live/attendance';
-import type { LiveAttendanceEvent } from '@hocvuso/jobs';
 import { createRedisClient } from '@hocvuso/redis';
 import type { Redis } from 'ioredis';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
+import { GatewayAttendance } from './gateway-attendance';
 import { type InboundPayload, inboundSchemas, isRequestName } from './inbound.schemas';
 import { PresenceBatch } from './presence-batch';
 import { SlowSocketGuard } from './slow-socket-guard';
@@ -96,16 +95,6 @@ const TICK_MS = 250;
  */
 const STATUS_CACHE_MS = 1_000;
 const COUNTERS_INTERVAL_MS = 1_000;
-/** Joins and leaves per attendance batch; a full batch leaves without waiting for the interval. */
-const ATTENDANCE_BATCH_SIZE = 500;
-/**
- * A mass leave (a class ends: every socket closes within seconds) goes in batches of up to 1,000,
- * three handed to the queue at once. The worker writes a batch in one transaction holding an
- * advisory lock per participant: a few such transactions at once (LIVE_ATTENDANCE_CONCURRENCY)
- * stay well inside PostgreSQL's default lock table (64 × max_connections entries).
- */
-const ATTENDANCE_LARGE_BATCH_SIZE = 1_000;
-const ATTENDANCE_BATCHES_IN_FLIGHT = 3;
 
 /**
  * The live-session gateway. Connections are admitted at a bounded rate, then authenticated by
@@ -124,9 +113,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private ticking = false;
   private readonly refusedConnections: Counter<'code'>;
   private readonly refusedRequests: Counter<'code'>;
-  private readonly attendanceQueue: AttendanceQueue;
-  private readonly attendance: AttendanceBuffer;
-  private attendanceTimer: NodeJS.Timeout | null = null;
+  private readonly attendance: GatewayAttendance;
   private readonly slowSockets: SlowSocketGuard;
   private slowSocketsUnwatched = false;
   private readonly presence: PresenceBatch;
@@ -144,22 +131,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.admission = new Admission(config.LIVE_ADMISSION_PER_SECOND);
     this.presence = new PresenceBatch((moves) => this.state.movePresence(moves));
     this.control = createRedisClient(config.REDIS_URL, 'live-control-sub');
-    this.attendanceQueue = new AttendanceQueue(config.REDIS_URL, config.REDIS_KEY_PREFIX, 'live-attendance');
-    this.attendance = new AttendanceBuffer((batch) => this.attendanceQueue.send(batch), {
-      batchSize: ATTENDANCE_BATCH_SIZE,
-      largeBatchSize: ATTENDANCE_LARGE_BATCH_SIZE,
-      inFlight: ATTENDANCE_BATCHES_IN_FLIGHT,
-      capacity: config.LIVE_ATTENDANCE_BUFFER_MAX,
-    });
-    const attendance = () => this.attendance;
-    new Gauge({
-      name: 'hocvuso_live_attendance_buffered',
-      help: 'Joins and leaves this gateway holds for the worker (grows while Redis is unreachable)',
-      registers: [registry],
-      collect() {
-        this.set(attendance().size);
-      },
-    });
+    this.attendance = new GatewayAttendance(config, registry);
     const server = () => this.server;
     new Gauge({
       name: 'hocvuso_live_sockets',
@@ -215,8 +187,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.control.on('message', (_channel: string, message: string) => this.onControl(message));
     this.ticker = setInterval(() => void this.tick(), TICK_MS);
     this.ticker.unref();
-    this.attendanceTimer = setInterval(() => void this.attendance.flush(), this.config.LIVE_ATTENDANCE_FLUSH_MS);
-    this.attendanceTimer.unref();
+    this.attendance.start();
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
@@ -227,7 +198,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.slowSocketsUnwatched = true;
       this.logger.warn('socket.io internals changed: slow sockets are not coalesced (see slow-socket-guard.ts)');
     }
-    this.recordAttendance(claims, 'JOIN');
+    this.attendance.record(claims, 'JOIN');
     // Requests are answered from the first moment; broadcasts sent before the snapshot below
     // are sorted out by the client (it keeps those numbered after the snapshot).
     socket.onAny(this.onRequest);
@@ -253,7 +224,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async handleDisconnect(socket: LiveSocket): Promise<void> {
     const claims = socket.data.claims;
     if (!claims) return;
-    this.recordAttendance(claims, 'LEAVE');
+    this.attendance.record(claims, 'LEAVE');
     const local = this.sessions.get(claims.sessionId);
     if (local) {
       local.sockets--;
@@ -270,18 +241,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    */
   async onApplicationShutdown(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
-    if (this.attendanceTimer) clearInterval(this.attendanceTimer);
     await this.tick().catch(() => undefined);
-    // The sockets are closed by now, so their leaves are in the buffer: hand everything over,
-    // retrying while Redis is away for up to half the shutdown timeout.
-    const giveUpAt = Date.now() + this.config.SHUTDOWN_TIMEOUT_MS / 2;
-    while (!(await this.attendance.flush()) && Date.now() < giveUpAt) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    if (this.attendance.size > 0) {
-      this.logger.error({ events: this.attendance.size }, 'attendance not handed over before shutdown');
-    }
-    await this.attendanceQueue.close();
+    await this.attendance.close();
     await this.control.quit().catch(() => undefined);
   }
 
@@ -563,43 +524,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (broadcast.type === 'status') {
         // Read afresh by the next connection (which also seeds a snapshot the status came before).
         this.statuses.delete(sessionId);
-        if (broadcast.data.status === 'ENDED') void this.sessionEnded(sessionId);
+        if (broadcast.data.status === 'ENDED') void this.attendance.sessionEnded(sessionId);
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'unreadable control message');
     }
   }
 
-  // ---- attendance
-
-  /** Trainers are not attendance; everyone else is, from the claims of their token. */
-  private recordAttendance(claims: ParticipantClaims, action: LiveAttendanceEvent['action']): void {
-    if (claims.kind === 'TRAINER' || !claims.villageId || !claims.communeCode) return;
-    this.attendance.record({
-      eventId: randomUUID(),
-      sessionId: claims.sessionId,
-      participantId: claims.participantId,
-      kind: claims.kind,
-      action,
-      residentId: claims.kind === 'RESIDENT' ? claims.participantId : null,
-      venueId: claims.kind === 'VENUE' ? claims.venueId : null,
-      villageId: claims.villageId,
-      communeCode: claims.communeCode,
-      at: new Date().toISOString(),
-    });
-  }
-
-  /**
-   * Every gateway sees the end (whoever ended the session): it hands over what it holds, then
-   * asks for the completion after the grace, by which time the other gateways have flushed too.
-   * All of them ask under one job id, so the completion runs once.
-   */
-  private async sessionEnded(sessionId: string): Promise<void> {
-    await this.attendance.flush();
-    await this.attendanceQueue
-      .requestCompletion(sessionId, this.config.LIVE_ATTENDANCE_GRACE_MS)
-      .catch((error: Error) => this.logger.warn(`attendance completion request failed: ${error.message}`));
-  }
+  // ---- local counts
 
   private localSession(sessionId: string): LocalSession {
     let local = this.sessions.get(sessionId);
