@@ -25,12 +25,21 @@ export interface AppProcess {
 }
 
 /**
- * Runs `node <script>` with `env`, forwarding its output line by line with the app's name in
+ * Runs `node [nodeArgs] <script>` with `env`, forwarding its output line by line with the app's name in
  * front. Each app gets its own process group, so a Ctrl-C in the terminal reaches only the
  * orchestrator, which stops the apps first and the databases after them.
  */
-export function spawnApp(name: string, script: string, env: Record<string, string | undefined>): AppProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export function spawnApp(
+  name: string,
+  script: string,
+  env: Record<string, string | undefined>,
+  nodeArgs: readonly string[] = [],
+): AppProcess {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   for (const [stream, out] of [
     [child.stdout, process.stdout],
     [child.stderr, process.stderr],
