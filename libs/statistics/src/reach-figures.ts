@@ -105,8 +105,10 @@ function rollups(course: ReachCourse, unit: ReachUnitKind, level: ReachUnitKind)
       ? {
           from: raw(level === ReachUnitKind.PROVINCE ? 'reach_province_day' : 'reach_commune_day'),
           count: raw('sum(r.classes_held)::int'),
+          // Per commune, the day sums and the classes are columns of the same rows: one scan reads both.
+          inDaySums: level === ReachUnitKind.COMMUNE,
         }
-      : { from: raw('reach_session_village'), count: raw('count(distinct r.session_id)::int') },
+      : { from: raw('reach_session_village'), count: raw('count(distinct r.session_id)::int'), inDaySums: false },
     residentDays: raw(course ? 'reach_course_resident_day' : 'reach_resident_day'),
     onCourse: (alias = 'r') => (course ? sql`and ${raw(alias)}.course_id = ${course}::uuid` : EMPTY),
   };
@@ -209,8 +211,7 @@ export class ReachFigureQueries {
     const sums = raw(
       `sum(r.live_person_times)::int as live, sum(r.venue_headcount)::int as venue, sum(r.completions)::int as completions`,
     );
-    // Per commune, the day sums and the classes are columns of the same rows: one scan reads both.
-    const classesWithSums = tables.classes.from.text === tables.villageDays.text;
+    const classesWithSums = tables.classes.inDaySums;
     const classCount = sql`${tables.classes.count} as classes`;
     const [villageDays, separateClasses, reached, visits, confirmed, coverage, targets] = await Promise.all([
       grouped(this.em, select('village', classesWithSums ? sql`${sums}, ${classCount}` : sums, tables.villageDays)),
@@ -340,13 +341,12 @@ export class ReachFigureQueries {
    */
   private people(unit: ReachUnit, grouping: Grouping, period: ReachPeriod, course: ReachCourse) {
     if (course) {
-      const tables = rollups(course, unit.kind, ReachUnitKind.VILLAGE);
       return grouped(
         this.em,
         sql`select ${grouping.key('village')} as key, count(distinct r.resident_id)::int as people
-              from ${tables.residentDays} r ${grouping.join('village')}
+              from reach_course_resident_day r ${grouping.join('village')}
              where ${inUnit(unit, 'village')} and r.day between ${period.from}::date and ${period.to}::date
-                   ${tables.onCourse()}
+                   and r.course_id = ${course}::uuid
              group by 1`,
       );
     }
